@@ -1,0 +1,66 @@
+package nl.knooppunt.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import nl.knooppunt.intake.Bericht;
+import nl.knooppunt.intake.BerichtInfo;
+import nl.knooppunt.routing.RoutingBesluit;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes audit events into the database outbox, in the caller's transaction: a state change and its audit record
+ * commit together. {@link AuditOutbox} publishes them to the queue afterwards.
+ */
+@Component
+public class AuditTrail {
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final Pseudonymizer pseudonymizer;
+
+    public AuditTrail(JdbcTemplate jdbc, ObjectMapper json, Pseudonymizer pseudonymizer) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.pseudonymizer = pseudonymizer;
+    }
+
+    public AuditEvent record(Bericht bericht, String eventType) {
+        AuditEvent event = event(bericht, eventType, Instant.now());
+        try {
+            jdbc.update("insert into audit_event (event_id, traceer_id, event_type, tijdstip, inhoud, gepubliceerd) "
+                            + "values (?, ?, ?, ?, ?, false)", event.eventId(), event.traceerId(), eventType,
+                    Timestamp.from(event.tijdstip()), json.writeValueAsString(event));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("audit event cannot be written as JSON", e);
+        }
+        return event;
+    }
+
+    AuditEvent event(Bericht bericht, String eventType, Instant when) {
+        BerichtInfo info = bericht.info();
+        RoutingBesluit besluit = bericht.besluit();
+        return new AuditEvent(AuditEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), bericht.traceerId(), eventType,
+                when, bericht.kanaal(),
+                info == null ? null : info.type().name(),
+                info == null ? null : info.berichtCode(),
+                info == null ? null : info.identificatie(),
+                info == null ? null : info.afzender(),
+                info == null ? null : info.ontvanger(),
+                besluit == null ? null : besluit.bestemming(),
+                besluit == null ? null : besluit.responsible(),
+                besluit == null ? null : besluit.executing(),
+                besluit == null ? null : besluit.reason().name(),
+                info == null ? null : new ArrayList<>(info.productCategorieen()),
+                info == null ? null : info.totaalIngediendBedrag(),
+                info == null ? null : info.aantalClienten(),
+                info == null ? null : info.clientPseudoniemen(),
+                info == null || info.clientPseudoniemen().isEmpty() ? null : pseudonymizer.keyId(),
+                bericht.meldingen().isEmpty() ? null : List.copyOf(bericht.meldingen()));
+    }
+}

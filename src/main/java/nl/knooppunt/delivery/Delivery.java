@@ -1,0 +1,64 @@
+package nl.knooppunt.delivery;
+
+import nl.knooppunt.intake.Bericht;
+import nl.knooppunt.routing.RoutingBesluit;
+import nl.knooppunt.tracking.BerichtJournal;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Message;
+import org.springframework.stereotype.Component;
+
+/**
+ * The deliver route's steps. The message on the queue carries the original bytes, unchanged, and headers that say
+ * where it came from and why it went here; {@code _AMQ_DUPL_ID} = traceerId lets the broker drop a redelivered send.
+ * None of the headers holds a BSN.
+ */
+@Component
+public class Delivery {
+
+    public static final String QUEUE = "bestemmingQueue";
+    public static final String ONBESTELBAAR = "knooppunt.onbestelbaar";
+
+    private final BerichtJournal journal;
+
+    public Delivery(BerichtJournal journal) {
+        this.journal = journal;
+    }
+
+    public void gerouteerd(@ExchangeProperty(Bericht.PROPERTY) Bericht bericht) {
+        journal.wijzig(bericht, Bericht.Status.GEROUTEERD);
+    }
+
+    public byte[] prepare(@ExchangeProperty(Bericht.PROPERTY) Bericht bericht, Message message) {
+        message.removeHeaders("*");
+        RoutingBesluit besluit = bericht.besluit();
+        message.setHeader("_AMQ_DUPL_ID", bericht.traceerId());
+        message.setHeader("traceerId", bericht.traceerId());
+        message.setHeader("kanaal", bericht.kanaal());
+        if (bericht.info() != null) {
+            message.setHeader("berichtType", bericht.info().type().name());
+            message.setHeader("berichtCode", bericht.info().berichtCode());
+            message.setHeader("afzender", bericht.info().afzender());
+            message.setHeader("ontvanger", bericht.info().ontvanger());
+        }
+        if (besluit != null) {
+            message.setHeader("bestemming", besluit.bestemming());
+            message.setHeader("responsibleGemeente", besluit.responsible());
+            message.setHeader("executingGemeente", besluit.executing());
+            message.setHeader("routingReason", besluit.reason().name());
+        }
+        if (bericht.status() == Bericht.Status.GEPARKEERD) {
+            message.setHeader(QUEUE, ONBESTELBAAR);
+            // a released bericht may be parked again: each parking is its own send, or the duplicate cache drops it
+            message.setHeader("_AMQ_DUPL_ID", bericht.traceerId() + "/" + java.util.UUID.randomUUID());
+            message.setHeader("parkeerCode", bericht.meldingen().get(0).code());
+        } else {
+            message.setHeader(QUEUE, besluit.queue());
+        }
+        return bericht.inhoud();
+    }
+
+    public void afgeleverd(@ExchangeProperty(Bericht.PROPERTY) Bericht bericht) {
+        journal.wijzig(bericht, bericht.status() == Bericht.Status.GEPARKEERD
+                ? Bericht.Status.GEPARKEERD : Bericht.Status.AFGELEVERD);
+    }
+}

@@ -1,0 +1,94 @@
+package nl.knooppunt.intake;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import nl.knooppunt.routing.RoutingBesluit;
+import nl.knooppunt.validation.Melding;
+
+/**
+ * One bericht on its way through the hub, carried as the exchange property {@value #PROPERTY}. The raw bytes are
+ * exact as received; {@link #toString()} never shows them.
+ */
+public final class Bericht {
+
+    public static final String PROPERTY = "knooppuntBericht";
+
+    public enum Status { ONTVANGEN, AFGEKEURD, GEROUTEERD, AFGELEVERD, GEPARKEERD }
+
+    private final String traceerId;
+    private final String kanaal;
+    private final String bestandsnaam;
+    private final Instant ontvangenOp;
+    private final byte[] inhoud;
+    private BerichtInfo info;
+    private RoutingBesluit besluit;
+    private Status status = Status.ONTVANGEN;
+    private final List<Melding> meldingen = new ArrayList<>();
+
+    public Bericht(String traceerId, String kanaal, String bestandsnaam, Instant ontvangenOp, byte[] inhoud) {
+        this.traceerId = traceerId;
+        this.kanaal = kanaal;
+        this.bestandsnaam = bestandsnaam;
+        this.ontvangenOp = ontvangenOp;
+        this.inhoud = inhoud;
+    }
+
+    public String traceerId() {
+        return traceerId;
+    }
+
+    public String kanaal() {
+        return kanaal;
+    }
+
+    public String bestandsnaam() {
+        return bestandsnaam;
+    }
+
+    public Instant ontvangenOp() {
+        return ontvangenOp;
+    }
+
+    public byte[] inhoud() {
+        return inhoud;
+    }
+
+    public BerichtInfo info() {
+        return info;
+    }
+
+    public void info(BerichtInfo info) {
+        this.info = info;
+    }
+
+    public RoutingBesluit besluit() {
+        return besluit;
+    }
+
+    public void besluit(RoutingBesluit besluit) {
+        this.besluit = besluit;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public void status(Status status) {
+        this.status = status;
+    }
+
+    public List<Melding> meldingen() {
+        return meldingen;
+    }
+
+    /** The sender's view: accepted once delivered to its recipient; parked or rejected is AFGEKEURD. */
+    public boolean geaccepteerd() {
+        return status == Status.AFGELEVERD;
+    }
+
+    @Override
+    public String toString() {
+        return "Bericht[" + traceerId + ", " + kanaal + ", " + status + "]";
+    }
+}

@@ -1,0 +1,230 @@
+package nl.knooppunt.intake;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import nl.knooppunt.audit.Pseudonymizer;
+import nl.knooppunt.system.KnooppuntProperties;
+import nl.knooppunt.validation.AfkeurException;
+import nl.knooppunt.validation.Afkeurcode;
+import nl.knooppunt.validation.Masking;
+import org.apache.camel.ExchangeProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one gate every bericht passes before any XML component sees it: size cap (OP179), no BOM (OP192), no DOCTYPE
+ * or entities, a hardened streaming parse, then detection of namespace, release, berichttype and BerichtCode.
+ * BSNs read on the way are turned into keyed pseudonyms at once and never leave this class.
+ */
+@Component
+public class IntakeGate {
+
+    private static final Pattern ISTANDAARD_NS = Pattern.compile("http://www\\.istandaarden\\.nl/(\\w+)/(\\w+)/(\\w+)/schema");
+    private static final int MAX_TEXT = 256;
+
+    private final XMLInputFactory factory;
+    private final long maxSize;
+    private final Pseudonymizer pseudonymizer;
+
+    public IntakeGate(KnooppuntProperties properties, Pseudonymizer pseudonymizer) {
+        this.maxSize = properties.maxBerichtSize().toBytes();
+        this.pseudonymizer = pseudonymizer;
+        this.factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, false);
+    }
+
+    /** Route step: inspects the bericht on the exchange and records what it found on it. */
+    public void check(@ExchangeProperty(Bericht.PROPERTY) Bericht bericht) {
+        bericht.info(inspect(bericht.inhoud()));
+    }
+
+    public BerichtInfo inspect(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            throw AfkeurException.of(Afkeurcode.KP001, "het bericht is leeg");
+        }
+        if (bytes.length > maxSize) {
+            throw AfkeurException.of(Afkeurcode.KP004, bytes.length + " bytes, maximaal " + maxSize);
+        }
+        if (startsWithBom(bytes)) {
+            throw AfkeurException.of(Afkeurcode.KP002, null);
+        }
+        try {
+            return parse(bytes);
+        } catch (XMLStreamException e) {
+            String where = e.getLocation() == null ? "" : " (regel " + e.getLocation().getLineNumber() + ", kolom "
+                    + e.getLocation().getColumnNumber() + ")";
+            throw AfkeurException.of(Afkeurcode.KP001, Masking.mask(firstLine(e.getMessage())) + where);
+        }
+    }
+
+    private BerichtInfo parse(byte[] bytes) throws XMLStreamException {
+        XMLStreamReader r = factory.createXMLStreamReader(new ByteArrayInputStream(bytes));
+        try {
+            String encoding = r.getCharacterEncodingScheme();
+            if (encoding != null && !encoding.equalsIgnoreCase("UTF-8")) {
+                throw AfkeurException.of(Afkeurcode.KP001, "codering " + Masking.mask(encoding) + "; OP192 vraagt UTF-8");
+            }
+            Reading reading = null;
+            List<String> path = new ArrayList<>();
+            StringBuilder text = new StringBuilder();
+            while (r.hasNext()) {
+                switch (r.next()) {
+                    case XMLStreamConstants.DTD, XMLStreamConstants.ENTITY_DECLARATION ->
+                            throw AfkeurException.of(Afkeurcode.KP003, null);
+                    case XMLStreamConstants.ENTITY_REFERENCE ->
+                            throw AfkeurException.of(Afkeurcode.KP003, "entiteitverwijzing");
+                    case XMLStreamConstants.START_ELEMENT -> {
+                        if (reading == null) {
+                            reading = new Reading(detect(r.getNamespaceURI(), r.getLocalName()));
+                        }
+                        path.add(r.getLocalName());
+                        text.setLength(0);
+                        // Bericht/Client (301..320) or Bericht/Declaratie(Antwoord)/Clienten/Client (323, 325)
+                        if ("Client".equals(r.getLocalName()) && (path.size() == 2 || path.size() == 4)) {
+                            reading.clienten++;
+                        }
+                    }
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
+                        if (text.length() < MAX_TEXT) {
+                            text.append(r.getText(), 0, Math.min(r.getTextLength(), MAX_TEXT - text.length()));
+                        }
+                    }
+                    case XMLStreamConstants.END_ELEMENT -> {
+                        reading.value(path, text.toString().strip());
+                        path.remove(path.size() - 1);
+                        text.setLength(0);
+                    }
+                    default -> {
+                    }
+                }
+            }
+            if (reading == null) {
+                throw AfkeurException.of(Afkeurcode.KP001, "geen root-element");
+            }
+            return reading.info();
+        } finally {
+            r.close();
+        }
+    }
+
+    private static BerichtType detect(String namespace, String localName) {
+        BerichtType type = BerichtType.byNamespace(namespace == null ? "" : namespace).orElse(null);
+        if (type != null && "Bericht".equals(localName)) {
+            return type;
+        }
+        if (type != null) {
+            throw AfkeurException.of(Afkeurcode.KP005, "root-element " + localName + " is geen Bericht");
+        }
+        Matcher m = ISTANDAARD_NS.matcher(namespace == null ? "" : namespace);
+        if (m.matches() && m.group(1).equals("iwmo")) {
+            throw AfkeurException.of(Afkeurcode.KP005, "release " + m.group(2).replace('_', '.') + " wordt niet verwerkt");
+        }
+        if (m.matches()) {
+            throw AfkeurException.of(Afkeurcode.KP005, "standaard " + m.group(1) + " wordt niet verwerkt, alleen iwmo");
+        }
+        String shown = namespace == null || namespace.isEmpty() ? "(geen namespace)"
+                : Masking.mask(namespace.length() > 120 ? namespace.substring(0, 120) + "…" : namespace);
+        throw AfkeurException.of(Afkeurcode.KP005, shown);
+    }
+
+    private final class Reading {
+        final BerichtType type;
+        String berichtCode;
+        String afzender;
+        String ontvanger;
+        String identificatie;
+        String dagtekening;
+        final Set<String> categorieen = new TreeSet<>();
+        final List<String> pseudoniemen = new ArrayList<>();
+        String totaalBedrag;
+        String totaalDebetCredit;
+        int clienten;
+
+        Reading(BerichtType type) {
+            this.type = type;
+        }
+
+        void value(List<String> path, String value) {
+            String element = path.get(path.size() - 1);
+            String parent = path.size() > 1 ? path.get(path.size() - 2) : "";
+            boolean inHeader = path.size() >= 3 && "Header".equals(path.get(1));
+            if (inHeader && path.size() == 3) {
+                switch (element) {
+                    case "BerichtCode" -> {
+                        berichtCode = value;
+                        if (!type.berichtCode().equals(value)) {
+                            throw AfkeurException.of(Afkeurcode.KP006, "BerichtCode " + Masking.mask(shorten(value))
+                                    + " in een " + type + " (verwacht " + type.berichtCode() + ")");
+                        }
+                    }
+                    case "Afzender" -> afzender = shorten(value);
+                    case "Ontvanger" -> ontvanger = shorten(value);
+                    default -> {
+                    }
+                }
+            } else if (inHeader && path.size() == 4 && "BerichtIdentificatie".equals(parent)) {
+                if ("Identificatie".equals(element)) {
+                    identificatie = Masking.maskBsnLike(shorten(value));
+                } else if ("Dagtekening".equals(element)) {
+                    dagtekening = shorten(value);
+                }
+            } else if ("Bsn".equals(element)) {
+                if (!value.isEmpty() && !pseudoniemen.contains(pseudonymizer.pseudonym(value))) {
+                    pseudoniemen.add(pseudonymizer.pseudonym(value));
+                }
+            } else if (("Categorie".equals(element) && "Product".equals(parent)) || "ProductCategorie".equals(element)) {
+                if (value.matches("[0-9]{2}")) {
+                    categorieen.add(value);
+                }
+            } else if ("TotaalIngediendBedrag".equals(parent) && path.size() == 4) {
+                if ("TotaalBedrag".equals(element)) {
+                    totaalBedrag = value;
+                } else if ("DebetCredit".equals(element)) {
+                    totaalDebetCredit = value;
+                }
+            }
+        }
+
+        BerichtInfo info() {
+            if (berichtCode == null) {
+                throw AfkeurException.of(Afkeurcode.KP006, "geen Header/BerichtCode gevonden");
+            }
+            Long totaal = null;
+            if (totaalBedrag != null && totaalBedrag.matches("[0-9]{1,15}")) {
+                totaal = Long.parseLong(totaalBedrag) * ("C".equals(totaalDebetCredit) ? -1 : 1);
+            }
+            return new BerichtInfo(type, berichtCode, afzender, ontvanger, identificatie, dagtekening,
+                    Set.copyOf(categorieen), totaal, clienten, List.copyOf(pseudoniemen));
+        }
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 36 ? s.substring(0, 36) : s;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        String line = s.replaceFirst("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "");
+        int nl = line.indexOf('\n');
+        return nl < 0 ? line : line.substring(0, nl);
+    }
+
+    private static boolean startsWithBom(byte[] b) {
+        return (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF)
+                || (b.length >= 2 && (((b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF)
+                || ((b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE)));
+    }
+}

@@ -1,0 +1,41 @@
+package nl.knooppunt.intake;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
+import nl.knooppunt.system.KnooppuntProperties;
+import nl.knooppunt.tracking.BerichtJournal;
+import nl.knooppunt.validation.Masking;
+import org.springframework.stereotype.Component;
+
+/** Receipt, the same for every channel: a traceerId, the raw bytes into the payload store, an ONTVANGEN event. */
+@Component
+public class Ontvangst {
+
+    private final BerichtJournal journal;
+    private final long maxSize;
+
+    public Ontvangst(BerichtJournal journal, KnooppuntProperties properties) {
+        this.journal = journal;
+        this.maxSize = properties.maxBerichtSize().toBytes();
+    }
+
+    public Bericht ontvang(byte[] bytes, String bestandsnaam, String kanaal) {
+        byte[] inhoud = bytes == null ? new byte[0] : bytes;
+        String naam = bestandsnaam == null || bestandsnaam.isBlank() ? null
+                : Masking.maskBsnLike(bestandsnaam.length() > 255 ? bestandsnaam.substring(0, 255) : bestandsnaam);
+        Bericht bericht = new Bericht(UUID.randomUUID().toString(), kanaal, naam, Instant.now(), inhoud);
+        journal.ontvangen(bericht, sha256(inhoud), inhoud.length <= maxSize);
+        return bericht;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package nl.knooppunt.intake.soap;
+
+import java.util.List;
+import nl.knooppunt.intake.Bericht;
+import nl.knooppunt.intake.Ontvangst;
+import nl.knooppunt.intake.soap.api.Status;
+import nl.knooppunt.intake.soap.api.VerstuurBericht;
+import nl.knooppunt.intake.soap.api.VerstuurBerichtAntwoord;
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Message;
+import org.springframework.stereotype.Component;
+
+/** The SOAP channel's steps: unwrap VerstuurBericht into a receipt, and answer with traceerId, status and meldingen. */
+@Component
+public class SoapIntake {
+
+    public static final String KANAAL = "SOAP";
+
+    private final Ontvangst ontvangst;
+
+    public SoapIntake(Ontvangst ontvangst) {
+        this.ontvangst = ontvangst;
+    }
+
+    public Bericht ontvang(@Body List<?> parameters) {
+        VerstuurBericht request = (VerstuurBericht) parameters.get(0);
+        return ontvangst.ontvang(request.getBericht(), request.getBestandsnaam(), KANAAL);
+    }
+
+    /** Also the poison handler's last step, so a rejected bericht gets the same kind of answer. */
+    public VerstuurBerichtAntwoord antwoord(@ExchangeProperty(Bericht.PROPERTY) Bericht bericht, Message message) {
+        message.removeHeaders("*");
+        VerstuurBerichtAntwoord antwoord = new VerstuurBerichtAntwoord();
+        antwoord.setTraceerId(bericht.traceerId());
+        antwoord.setStatus(bericht.geaccepteerd() ? Status.GEACCEPTEERD : Status.AFGEKEURD);
+        bericht.meldingen().forEach(m -> {
+            nl.knooppunt.intake.soap.api.Melding melding = new nl.knooppunt.intake.soap.api.Melding();
+            melding.setCode(m.code());
+            melding.setOmschrijving(m.omschrijving());
+            antwoord.getMeldingen().add(melding);
+        });
+        return antwoord;
+    }
+}

@@ -1,0 +1,4 @@
+package nl.knooppunt.registry;
+
+public record Aanbieder(String agb, String naam) {
+}

@@ -1,0 +1,4 @@
+package nl.knooppunt.registry;
+
+public record Gemeente(String code, String naam, String provincie) {
+}

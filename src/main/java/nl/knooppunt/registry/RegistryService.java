@@ -1,0 +1,32 @@
+package nl.knooppunt.registry;
+
+import java.nio.file.Files;
+import java.util.concurrent.atomic.AtomicReference;
+import nl.knooppunt.system.KnooppuntProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** Holds the current registry. A bad registry stops start-up with a message naming file and line. */
+@Service
+public class RegistryService {
+
+    private static final Logger log = LoggerFactory.getLogger(RegistryService.class);
+
+    private final AtomicReference<Registry> current = new AtomicReference<>();
+    private final RegistryLoader loader;
+
+    public RegistryService(KnooppuntProperties properties) {
+        if (properties.registryDir() != null && !Files.isDirectory(properties.registryDir())) {
+            throw new IllegalStateException("knooppunt.registry-dir " + properties.registryDir().toAbsolutePath()
+                    + " is not a directory");
+        }
+        this.loader = new RegistryLoader(properties.registryDir());
+        current.set(loader.load());
+        log.info("Registry loaded: {} gemeenten, {} aanbieders", current().gemeenten().size(), current().aanbieders().size());
+    }
+
+    public Registry current() {
+        return current.get();
+    }
+}

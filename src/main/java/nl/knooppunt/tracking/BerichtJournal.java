@@ -1,0 +1,79 @@
+package nl.knooppunt.tracking;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.time.Instant;
+import nl.knooppunt.audit.AuditTrail;
+import nl.knooppunt.intake.Bericht;
+import nl.knooppunt.intake.BerichtInfo;
+import nl.knooppunt.payload.PayloadStore;
+import nl.knooppunt.routing.RoutingBesluit;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every state change of a bericht: the row in {@code bericht} and its audit event commit in one transaction, so no
+ * bericht moves on without its audit record.
+ */
+@Component
+public class BerichtJournal {
+
+    private final JdbcTemplate jdbc;
+    private final PayloadStore payloads;
+    private final AuditTrail audit;
+    private final ObjectMapper json;
+
+    public BerichtJournal(JdbcTemplate jdbc, PayloadStore payloads, AuditTrail audit, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.payloads = payloads;
+        this.audit = audit;
+        this.json = json;
+    }
+
+    /** The raw bytes are stored before anything else looks at them (unless over the size cap, which is rejected next). */
+    @Transactional
+    public void ontvangen(Bericht bericht, String sha256, boolean storePayload) {
+        if (storePayload) {
+            payloads.store(bericht.traceerId(), bericht.inhoud());
+        }
+        jdbc.update("insert into bericht (traceer_id, ontvangen_op, kanaal, bestandsnaam, grootte, sha256, status, gewijzigd_op) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?)", bericht.traceerId(), Timestamp.from(bericht.ontvangenOp()),
+                bericht.kanaal(), bericht.bestandsnaam(), bericht.inhoud().length, sha256, Bericht.Status.ONTVANGEN.name(),
+                Timestamp.from(bericht.ontvangenOp()));
+        audit.record(bericht, Bericht.Status.ONTVANGEN.name());
+    }
+
+    @Transactional
+    public void wijzig(Bericht bericht, Bericht.Status status) {
+        bericht.status(status);
+        BerichtInfo info = bericht.info();
+        RoutingBesluit besluit = bericht.besluit();
+        jdbc.update("update bericht set status = ?, berichttype = ?, bericht_code = ?, afzender = ?, ontvanger = ?, "
+                        + "identificatie = ?, bestemming = ?, responsible = ?, executing = ?, reason = ?, meldingen = ?, "
+                        + "gewijzigd_op = ? where traceer_id = ?",
+                status.name(),
+                info == null ? null : info.type().name(),
+                info == null ? null : info.berichtCode(),
+                info == null ? null : info.afzender(),
+                info == null ? null : info.ontvanger(),
+                info == null ? null : info.identificatie(),
+                besluit == null ? null : besluit.bestemming(),
+                besluit == null ? null : besluit.responsible(),
+                besluit == null ? null : besluit.executing(),
+                besluit == null ? null : besluit.reason().name(),
+                meldingen(bericht),
+                Timestamp.from(Instant.now()),
+                bericht.traceerId());
+        audit.record(bericht, status.name());
+    }
+
+    private String meldingen(Bericht bericht) {
+        try {
+            return bericht.meldingen().isEmpty() ? null : json.writeValueAsString(bericht.meldingen());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

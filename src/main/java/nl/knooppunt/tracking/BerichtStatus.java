@@ -1,0 +1,26 @@
+package nl.knooppunt.tracking;
+
+import java.time.Instant;
+import java.util.List;
+import nl.knooppunt.validation.Melding;
+
+/** Track & trace view of one bericht. Holds no BSN. */
+public record BerichtStatus(
+        String traceerId,
+        String status,
+        String kanaal,
+        Instant ontvangenOp,
+        String berichttype,
+        String berichtCode,
+        String afzender,
+        String ontvanger,
+        String bestemming,
+        String responsible,
+        String executing,
+        String reason,
+        List<Melding> meldingen,
+        List<Gebeurtenis> historie) {
+
+    public record Gebeurtenis(String eventId, String eventType, Instant tijdstip) {
+    }
+}
