@@ -1,0 +1,145 @@
+package nl.knooppunt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import nl.knooppunt.intake.soap.api.BerichtenPortType;
+import nl.knooppunt.intake.soap.api.VerstuurBericht;
+import nl.knooppunt.intake.soap.api.VerstuurBerichtAntwoord;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The running hub on random ports, with its real embedded Artemis, H2 file database and CXF endpoint; one context
+ * shared by every subclass. Talks to it as a sender (a real CXF client) and as a consumer (JMS on its queues).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@CamelSpringBootTest
+public abstract class HubTestSupport {
+
+    protected static final Path DATA_DIR = tempDir("knooppunt-test-data");
+    protected static final Path REGISTRY_DIR = tempDir("knooppunt-test-registry");
+    protected static final int BROKER_PORT = freePort();
+
+    @DynamicPropertySource
+    static void hubProperties(DynamicPropertyRegistry registry) {
+        registry.add("knooppunt.data-dir", DATA_DIR::toString);
+        registry.add("knooppunt.registry-dir", REGISTRY_DIR::toString);
+        registry.add("knooppunt.broker.port", () -> BROKER_PORT);
+        registry.add("knooppunt.audit.publish-interval", () -> "50");
+        registry.add("knooppunt.redelivery.delay-ms", () -> "20");
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @Autowired
+    protected ConnectionFactory connectionFactory;
+
+    protected final ObjectMapper json = new ObjectMapper();
+
+    protected BerichtenPortType soapClient() {
+        JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
+        factory.setServiceClass(BerichtenPortType.class);
+        factory.setAddress("http://localhost:" + port + "/ws/berichten");
+        factory.setProperties(Map.of("mtom-enabled", true));
+        return (BerichtenPortType) factory.create();
+    }
+
+    protected VerstuurBerichtAntwoord send(String xml) {
+        return send(xml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    protected VerstuurBerichtAntwoord send(byte[] bytes) {
+        VerstuurBericht request = new VerstuurBericht();
+        request.setBestandsnaam("test.xml");
+        request.setBericht(bytes);
+        return soapClient().verstuurBericht(request);
+    }
+
+    /** Takes the message for this traceerId off the queue, waiting up to 10 s. */
+    protected Message receive(String queue, String traceerId) {
+        JmsTemplate jms = new JmsTemplate(connectionFactory);
+        jms.setReceiveTimeout(10_000);
+        return jms.receiveSelected(queue, "traceerId = '" + traceerId + "'");
+    }
+
+    /** Takes this bericht's audit events off audit.contractmanagement, in order; waits for each up to 10 s. */
+    protected List<JsonNode> auditEvents(String traceerId, int expected) {
+        List<JsonNode> events = new ArrayList<>();
+        for (int i = 0; i < expected; i++) {
+            Message m = receive("audit.contractmanagement", traceerId);
+            assertThat(m).as("audit event %d of %d for %s", i + 1, expected, traceerId).isNotNull();
+            events.add(readJson(m));
+        }
+        return events;
+    }
+
+    protected JsonNode readJson(Message m) {
+        try {
+            return json.readTree(((TextMessage) m).getText());
+        } catch (JMSException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static byte[] bytes(Message m) {
+        try {
+            BytesMessage bm = (BytesMessage) m;
+            byte[] b = new byte[(int) bm.getBodyLength()];
+            bm.readBytes(b);
+            return b;
+        } catch (JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static String property(Message m, String name) {
+        try {
+            return m.getStringProperty(name);
+        } catch (JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    protected static Path tempDir(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
