@@ -84,8 +84,12 @@ public abstract class HubTestSupport {
 
     /** Takes the message for this traceerId off the queue, waiting up to 10 s. */
     protected Message receive(String queue, String traceerId) {
+        return receive(queue, traceerId, 10_000);
+    }
+
+    protected Message receive(String queue, String traceerId, long timeoutMillis) {
         JmsTemplate jms = new JmsTemplate(connectionFactory);
-        jms.setReceiveTimeout(10_000);
+        jms.setReceiveTimeout(timeoutMillis);
         return jms.receiveSelected(queue, "traceerId = '" + traceerId + "'");
     }
 

@@ -16,7 +16,7 @@ public class AuditOutbox {
 
     public static final String EVENT_ID = "eventId";
 
-    public record Pending(String eventId, String eventType, String json) {
+    public record Pending(String eventId, String traceerId, String eventType, String json) {
     }
 
     private final JdbcTemplate jdbc;
@@ -28,15 +28,16 @@ public class AuditOutbox {
     }
 
     public List<Pending> pending() {
-        return jdbc.query("select event_id, event_type, inhoud from audit_event where gepubliceerd = false "
+        return jdbc.query("select event_id, traceer_id, event_type, inhoud from audit_event where gepubliceerd = false "
                         + "order by tijdstip, event_id fetch first " + batchSize + " rows only",
-                (rs, i) -> new Pending(rs.getString(1), rs.getString(2), rs.getString(3)));
+                (rs, i) -> new Pending(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
     }
 
     public String toMessage(Pending event, Message message) {
         message.setHeader("_AMQ_DUPL_ID", event.eventId());
         message.setHeader(EVENT_ID, event.eventId());
         message.setHeader("eventType", event.eventType());
+        message.setHeader("traceerId", event.traceerId());
         return event.json();
     }
 

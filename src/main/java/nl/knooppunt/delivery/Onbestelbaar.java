@@ -56,15 +56,21 @@ public class Onbestelbaar {
                     return Uitkomst.NIET_GEVONDEN;
                 }
                 Bericht bericht = new Bericht(traceerId, status.kanaal(), null, Instant.now(), inhoud);
-                camel.send("direct:validate", exchange -> exchange.setProperty(Bericht.PROPERTY, bericht))
-                        .getException();
-                if (bericht.status() == Bericht.Status.AFGELEVERD) {
-                    return Uitkomst.AFGELEVERD;
+                Exception failure = camel.send("direct:validate",
+                        exchange -> exchange.setProperty(Bericht.PROPERTY, bericht)).getException();
+                Uitkomst uitkomst = switch (bericht.status()) {
+                    case AFGELEVERD -> Uitkomst.AFGELEVERD;
+                    case GEPARKEERD -> Uitkomst.OPNIEUW_GEPARKEERD;
+                    default -> null;
+                };
+                if (failure != null || uitkomst == null) {
+                    session.rollback();
+                    throw new IllegalStateException("vrijgeven van " + traceerId + " mislukt (status " + bericht.status()
+                            + "); het bericht blijft geparkeerd", failure);
                 }
-                if (bericht.status() == Bericht.Status.GEPARKEERD) {
-                    return Uitkomst.OPNIEUW_GEPARKEERD;
-                }
-                throw new IllegalStateException("vrijgeven van " + traceerId + " mislukt, status " + bericht.status());
+                // execute(SessionCallback) does not commit by itself: without this the take would roll back
+                session.commit();
+                return uitkomst;
             }
         }, true);
     }

@@ -29,4 +29,12 @@ public class RegistryService {
     public Registry current() {
         return current.get();
     }
+
+    /** Validates the files again and swaps atomically; on any error the current registry stays and the error is thrown. */
+    public Registry reload() {
+        Registry fresh = loader.load();
+        current.set(fresh);
+        log.info("Registry reloaded: {} gemeenten, {} aanbieders", fresh.gemeenten().size(), fresh.aanbieders().size());
+        return fresh;
+    }
 }

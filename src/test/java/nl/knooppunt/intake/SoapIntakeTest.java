@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.jms.Message;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
@@ -51,6 +53,10 @@ class SoapIntakeTest extends HubTestSupport {
         assertThat(property(delivered, "routingReason")).isEqualTo("HEADER");
         assertThat(String.valueOf(delivered.getObjectProperty("_AMQ_DUPL_ID"))).isEqualTo(traceerId);
         assertThat(delivered.getJMSDeliveryMode()).isEqualTo(jakarta.jms.DeliveryMode.PERSISTENT);
+        assertThat(Collections.list((Enumeration<String>) delivered.getPropertyNames())).as("only the hub's headers")
+                .filteredOn(name -> !name.startsWith("JMSX") && !name.startsWith("_AMQ") && !name.startsWith("__AMQ"))
+                .containsExactlyInAnyOrder("traceerId", "kanaal", "berichtType", "berichtCode", "afzender", "ontvanger",
+                        "bestemming", "responsibleGemeente", "executingGemeente", "routingReason", "bestemmingQueue");
 
         List<JsonNode> events = auditEvents(traceerId, 3);
         assertThat(events).extracting(e -> e.get("eventType").asText())
