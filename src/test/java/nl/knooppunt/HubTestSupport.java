@@ -28,29 +28,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jms.core.JmsTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The running hub on random ports, with its real embedded Artemis, H2 file database and CXF endpoint; one context
- * shared by every subclass. Talks to it as a sender (a real CXF client) and as a consumer (JMS on its queues).
+ * The running hub on random ports, with its real embedded Artemis, H2 file database and CXF endpoint. Talks to it as
+ * a sender (a real CXF client) and as a consumer (JMS on its queues). Subclasses say which instance: most share one
+ * ({@link SharedHubTest}); a test that changes the hub (AdviceWith) brings its own data dir and broker port, because
+ * two brokers on one journal would wait for each other's file lock forever.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @CamelSpringBootTest
 public abstract class HubTestSupport {
-
-    protected static final Path DATA_DIR = tempDir("knooppunt-test-data");
-    protected static final Path REGISTRY_DIR = tempDir("knooppunt-test-registry");
-    protected static final int BROKER_PORT = freePort();
-
-    @DynamicPropertySource
-    static void hubProperties(DynamicPropertyRegistry registry) {
-        registry.add("knooppunt.data-dir", DATA_DIR::toString);
-        registry.add("knooppunt.registry-dir", REGISTRY_DIR::toString);
-        registry.add("knooppunt.broker.port", () -> BROKER_PORT);
-        registry.add("knooppunt.audit.publish-interval", () -> "50");
-        registry.add("knooppunt.redelivery.delay-ms", () -> "20");
-    }
 
     @LocalServerPort
     protected int port;

@@ -124,14 +124,16 @@ public class IntakeGate {
             return type;
         }
         if (type != null) {
-            throw AfkeurException.of(Afkeurcode.KP005, "root-element " + localName + " is geen Bericht");
+            throw AfkeurException.of(Afkeurcode.KP005, "root-element " + Masking.mask(shorten(localName)) + " is geen Bericht");
         }
         Matcher m = ISTANDAARD_NS.matcher(namespace == null ? "" : namespace);
         if (m.matches() && m.group(1).equals("iwmo")) {
-            throw AfkeurException.of(Afkeurcode.KP005, "release " + m.group(2).replace('_', '.') + " wordt niet verwerkt");
+            throw AfkeurException.of(Afkeurcode.KP005, "release " + Masking.mask(shorten(m.group(2)).replace('_', '.'))
+                    + " wordt niet verwerkt");
         }
         if (m.matches()) {
-            throw AfkeurException.of(Afkeurcode.KP005, "standaard " + m.group(1) + " wordt niet verwerkt, alleen iwmo");
+            throw AfkeurException.of(Afkeurcode.KP005, "standaard " + Masking.mask(shorten(m.group(1)))
+                    + " wordt niet verwerkt, alleen iwmo");
         }
         String shown = namespace == null || namespace.isEmpty() ? "(geen namespace)"
                 : Masking.mask(namespace.length() > 120 ? namespace.substring(0, 120) + "…" : namespace);
@@ -168,14 +170,14 @@ public class IntakeGate {
                                     + " in een " + type + " (verwacht " + type.berichtCode() + ")");
                         }
                     }
-                    case "Afzender" -> afzender = shorten(value);
-                    case "Ontvanger" -> ontvanger = shorten(value);
+                    case "Afzender" -> afzender = partyCode(value);
+                    case "Ontvanger" -> ontvanger = partyCode(value);
                     default -> {
                     }
                 }
             } else if (inHeader && path.size() == 4 && "BerichtIdentificatie".equals(parent)) {
                 if ("Identificatie".equals(element)) {
-                    identificatie = Masking.maskBsnLike(shorten(value));
+                    identificatie = value.length() <= 12 ? Masking.maskBsnLike(value) : null;
                 } else if ("Dagtekening".equals(element)) {
                     dagtekening = shorten(value);
                 }
@@ -207,6 +209,11 @@ public class IntakeGate {
             return new BerichtInfo(type, berichtCode, afzender, ontvanger, identificatie, dagtekening,
                     Set.copyOf(categorieen), totaal, clienten, List.copyOf(pseudoniemen));
         }
+    }
+
+    /** Only a gemeentecode or AGB-code is kept: anything else in a party field is no party (and could be a BSN). */
+    private static String partyCode(String value) {
+        return BerichtInfo.isGemeentecode(value) || BerichtInfo.isAgb(value) ? value : null;
     }
 
     private static String shorten(String s) {

@@ -3,7 +3,6 @@ package nl.knooppunt.registry;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,15 +39,19 @@ public final class RegistryLoader {
         Map<String, Gemeente> result = new LinkedHashMap<>();
         String file = describe(GEMEENTEN);
         CsvMapper csv = new CsvMapper();
-        try (MappingIterator<Map<String, String>> rows = csv.readerFor(Map.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(open(GEMEENTEN))) {
-            if (!List.of("code", "naam", "provincie").equals(headers(rows))) {
-                throw new RegistryException(file, 1, "kopregel moet 'code,naam,provincie' zijn");
-            }
-            int nr = 1;
-            while (rows.hasNext()) {
-                nr++;
-                Map<String, String> f = next(rows, file, nr);
+        try (JsonParser p = csv.readerFor(Map.class).with(CsvSchema.emptySchema().withHeader())
+                .createParser(open(GEMEENTEN))) {
+            while (p.nextToken() == JsonToken.START_OBJECT) {
+                if (result.isEmpty() && !List.of("code", "naam", "provincie")
+                        .equals(((CsvSchema) p.getSchema()).getColumnNames())) {
+                    throw new RegistryException(file, 1, "kopregel moet 'code,naam,provincie' zijn");
+                }
+                // the CSV parser places a row's START_OBJECT at the end of the line before it
+                int nr = p.currentTokenLocation().getLineNr() + 1;
+                Map<String, String> f = row(csv, p, file, nr);
+                if (f.values().stream().allMatch(v -> v == null || v.isBlank())) {
+                    continue; // a blank line
+                }
                 String code = f.getOrDefault("code", "").strip();
                 if (!code.matches("[0-9]{4}")) {
                     throw new RegistryException(file, nr, "gemeentecode '" + code + "' is geen 4 cijfers");
@@ -69,15 +72,11 @@ public final class RegistryLoader {
         return result;
     }
 
-    private static List<String> headers(MappingIterator<?> rows) {
-        rows.hasNext(); // the header line is read with the first row
-        return ((CsvSchema) rows.getParser().getSchema()).getColumnNames();
-    }
-
-    private static Map<String, String> next(MappingIterator<Map<String, String>> rows, String file, int nr) {
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> row(CsvMapper csv, JsonParser p, String file, int nr) {
         try {
-            return rows.next();
-        } catch (RuntimeException e) {
+            return csv.readValue(p, Map.class);
+        } catch (IOException | RuntimeException e) {
             throw new RegistryException(file, nr, "onleesbare regel: " + e.getMessage());
         }
     }

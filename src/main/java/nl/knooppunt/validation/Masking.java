@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
  */
 public final class Masking {
 
-    private static final Pattern QUOTED_VALUE = Pattern.compile("(?i)(value\\s+)'[^']*'|'[^']*'(?=\\s+is not a valid value)");
+    // the value may itself hold an apostrophe (van 't Hof), so it ends at the quote that Xerces' own words follow
+    private static final Pattern QUOTED_VALUE = Pattern.compile(
+            "(?is)(value\\s+)'.*?'(?=\\s+(?:is not|with length|of element|of attribute))|'.*?'(?=\\s+is not a valid value)");
     private static final Pattern DIGITS = Pattern.compile("\\d{6,}");
     private static final Pattern NINE_DIGITS = Pattern.compile("(?<!\\d)\\d{9}(?!\\d)");
 

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import nl.knooppunt.HubTestSupport;
+import nl.knooppunt.SharedHubTest;
 import nl.knooppunt.intake.BerichtType;
 import nl.knooppunt.intake.soap.api.VerstuurBericht;
 import nl.knooppunt.intake.soap.api.VerstuurBerichtAntwoord;
@@ -24,7 +24,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * The berichten plant BSNs everywhere a careless hub could echo them.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class BsnLeakTest extends HubTestSupport {
+class BsnLeakTest extends SharedHubTest {
 
     @Test
     void noBsnOutsideThePayloadStore(CapturedOutput output) throws Exception {
@@ -60,7 +60,9 @@ class BsnLeakTest extends HubTestSupport {
                 valid.replaceFirst("(Geboortedatum>\\s*<iwmo:Datum>)[^<]*", "$1" + bad),
                 "geen xml maar een bsn " + bad,
                 valid.replace("</wmo315:Bericht>", "<" + bad + "/></wmo315:Bericht>"),
-                BerichtBuilder.wmo315().bsn(bad).gemeente("9999").identificatie(bad).build())) {
+                BerichtBuilder.wmo315().bsn(bad).gemeente("9999").identificatie(bad).build(),
+                // a BSN where a party code belongs, and an Identificatie longer than the column that tracks it
+                BerichtBuilder.wmo315().aanbieder(bad).identificatie("LEAK" + bad + "XYZ").build())) {
             VerstuurBerichtAntwoord a = send(variant, bad + ".xml");
             answers.add(describe(a));
             traceerIds.add(a.getTraceerId());

@@ -7,14 +7,14 @@ import jakarta.jms.Connection;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import java.nio.charset.StandardCharsets;
-import nl.knooppunt.HubTestSupport;
+import nl.knooppunt.SharedHubTest;
 import nl.knooppunt.intake.soap.api.VerstuurBerichtAntwoord;
 import nl.knooppunt.testdata.BerichtBuilder;
 import org.apache.qpid.jms.JmsConnectionFactory;
 import org.junit.jupiter.api.Test;
 
 /** A gemeente system consumes its queue with a stock AMQP 1.0 client, without credentials on the embedded broker. */
-class AmqpConsumerTest extends HubTestSupport {
+class AmqpConsumerTest extends SharedHubTest {
 
     @Test
     void gemeenteConsumesOverAmqp() throws Exception {

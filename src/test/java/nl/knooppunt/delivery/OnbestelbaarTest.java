@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import nl.knooppunt.HubTestSupport;
+import nl.knooppunt.SharedHubTest;
 import nl.knooppunt.intake.soap.api.Status;
 import nl.knooppunt.intake.soap.api.VerstuurBerichtAntwoord;
 import nl.knooppunt.testdata.BerichtBuilder;
@@ -18,7 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
 /** A bericht for an unknown aanbieder is parked, listed, and delivered once the registry knows the aanbieder. */
-class OnbestelbaarTest extends HubTestSupport {
+class OnbestelbaarTest extends SharedHubTest {
 
     private final Path aanbieders = REGISTRY_DIR.resolve("aanbieders.yaml");
 

@@ -10,10 +10,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import nl.knooppunt.HubTestSupport;
+import nl.knooppunt.SharedHubTest;
 import nl.knooppunt.intake.soap.api.Status;
 import nl.knooppunt.intake.soap.api.VerstuurBerichtAntwoord;
 import nl.knooppunt.testdata.BerichtBuilder;
+import nl.knooppunt.testdata.HostileXml;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Each bad input gets AFGEKEURD with its own code, is kept (payload store, status, audit), and does not harm the
  * next bericht.
  */
-class BadInputTest extends HubTestSupport {
+class BadInputTest extends SharedHubTest {
 
     static Stream<Arguments> badInput() {
         return Stream.of(
@@ -31,7 +32,7 @@ class BadInputTest extends HubTestSupport {
                 bad("truncated XML", () -> utf8(valid().substring(0, 400)), "KP001"),
                 bad("UTF-8 BOM", () -> withBom(valid()), "KP002"),
                 bad("DOCTYPE", () -> utf8(valid().replaceFirst("\\?>", "?><!DOCTYPE Bericht>")), "KP003"),
-                bad("billion laughs", BadInputTest::billionLaughs, "KP003"),
+                bad("billion laughs", HostileXml::billionLaughs, "KP003"),
                 bad("external entity", () -> utf8("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "
                         + "\"file:///etc/passwd\">]><x>&xxe;</x>"), "KP003"),
                 bad("iWmo 3.1", () -> utf8(valid().replace("/iwmo/3_2/", "/iwmo/3_1/")), "KP005"),
@@ -99,18 +100,6 @@ class BadInputTest extends HubTestSupport {
         out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         out.writeBytes(utf8(s));
         return out.toByteArray();
-    }
-
-    private static byte[] billionLaughs() {
-        StringBuilder dtd = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">");
-        for (int i = 1; i <= 9; i++) {
-            dtd.append("<!ENTITY lol").append(i).append(" \"");
-            for (int j = 0; j < 10; j++) {
-                dtd.append("&lol").append(i == 1 ? "" : String.valueOf(i - 1)).append(';');
-            }
-            dtd.append("\">");
-        }
-        return utf8(dtd.append("]><lolz>&lol9;</lolz>").toString());
     }
 
     private static byte[] oversize() {

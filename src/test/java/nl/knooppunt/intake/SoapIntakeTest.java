@@ -10,7 +10,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
-import nl.knooppunt.HubTestSupport;
+import nl.knooppunt.SharedHubTest;
 import nl.knooppunt.intake.soap.api.Status;
 import nl.knooppunt.intake.soap.api.VerstuurBerichtAntwoord;
 import nl.knooppunt.testdata.BerichtBuilder;
@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.web.client.RestClient;
 
 /** Every iWmo 3.2 bericht type, sent by a real CXF client, arrives byte-exact on its queue with its audit trail. */
-class SoapIntakeTest extends HubTestSupport {
+class SoapIntakeTest extends SharedHubTest {
 
     static List<String> types() {
         return BerichtBuilder.types();

@@ -38,9 +38,10 @@ class TransientFailureTest extends HubTestSupport {
     private static final AtomicInteger ATTEMPTS = new AtomicInteger();
 
     @DynamicPropertySource
-    static void ownContext(DynamicPropertyRegistry registry) {
+    static void ownInstance(DynamicPropertyRegistry registry) {
         registry.add("knooppunt.data-dir", OWN_DATA::toString);
         registry.add("knooppunt.broker.port", HubTestSupport::freePort);
+        registry.add("knooppunt.redelivery.delay-ms", () -> "20");
     }
 
     @Autowired
