@@ -1,14 +1,27 @@
 package nl.knooppunt.registry;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
-/** An immutable, validated snapshot of the participants. */
-public record Registry(Map<String, Gemeente> gemeenten, Map<String, Aanbieder> aanbieders) {
+/** An immutable, validated snapshot of the participants and the rules between them. */
+public record Registry(Map<String, Gemeente> gemeenten, Map<String, Aanbieder> aanbieders,
+                       List<Herindeling> herindelingen, List<Mandaat> mandaten, Map<String, Zorgkantoor> zorgkantoren) {
 
     public Registry {
         gemeenten = Map.copyOf(gemeenten);
         aanbieders = Map.copyOf(aanbieders);
+        herindelingen = List.copyOf(herindelingen);
+        mandaten = List.copyOf(mandaten);
+        zorgkantoren = Map.copyOf(zorgkantoren);
+    }
+
+    public Registry(Map<String, Gemeente> gemeenten, Map<String, Aanbieder> aanbieders) {
+        this(gemeenten, aanbieders, List.of(), List.of(), Map.of());
     }
 
     public Optional<Gemeente> gemeente(String code) {
@@ -17,5 +30,48 @@ public record Registry(Map<String, Gemeente> gemeenten, Map<String, Aanbieder> a
 
     public Optional<Aanbieder> aanbieder(String agb) {
         return Optional.ofNullable(agb == null ? null : aanbieders.get(agb));
+    }
+
+    public Optional<Zorgkantoor> zorgkantoor(String gemeente) {
+        return Optional.ofNullable(gemeente == null ? null : zorgkantoren.get(gemeente));
+    }
+
+    /**
+     * Follows herindelingen from {@code code} up to {@code peildatum}, transitively (0265 → 0241 in 2015 → 1945 in
+     * 2016). A split on the way gives {@link Opvolging.Gesplitst}: never a guessed successor.
+     */
+    public Opvolging opvolging(String code, LocalDate peildatum) {
+        Gemeente gemeente = gemeenten.get(code);
+        if (gemeente == null) {
+            return new Opvolging.Onbekend(code);
+        }
+        List<Herindeling> keten = new ArrayList<>();
+        while (true) {
+            String huidig = gemeente.code();
+            List<Herindeling> volgende = herindelingen.stream()
+                    .filter(h -> h.oudeCode().equals(huidig) && !h.datum().isAfter(peildatum))
+                    .toList();
+            if (volgende.isEmpty()) {
+                return new Opvolging.Geldig(gemeente, List.copyOf(keten));
+            }
+            if (volgende.size() > 1) {
+                return new Opvolging.Gesplitst(huidig, gemeente.naam(), volgende.get(0).datum(),
+                        volgende.stream().map(Herindeling::nieuweCode).sorted().toList());
+            }
+            Herindeling h = volgende.get(0);
+            keten.add(h);
+            gemeente = gemeenten.get(h.nieuweCode());
+            if (gemeente == null || keten.size() > 50) {
+                throw new IllegalStateException("herindeling naar onbekende gemeente " + h.nieuweCode());
+            }
+        }
+    }
+
+    /** The mandates of this gemeente for this domain that hold on the date (at most one per client scope). */
+    public List<Mandaat> mandaten(String mandating, Domein domein, LocalDate peildatum) {
+        return mandaten.stream()
+                .filter(m -> m.mandating().equals(mandating) && m.domeinen().contains(domein) && m.geldigOp(peildatum))
+                .sorted(Comparator.comparing(Mandaat::clientScope))
+                .collect(Collectors.toList());
     }
 }
