@@ -3,6 +3,7 @@ package nl.knooppunt.audit;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
+import nl.knooppunt.routing.Signaal;
 import nl.knooppunt.validation.Melding;
 
 /**
@@ -27,6 +28,8 @@ public record AuditEvent(
         String responsible,
         String executing,
         String reason,
+        List<String> regelspoor,
+        List<Signaal> signalen,
         List<String> productcategorieen,
         Long totaalIngediendBedrag,
         Integer aantalClienten,

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import nl.knooppunt.intake.Bericht;
 import nl.knooppunt.intake.BerichtInfo;
-import nl.knooppunt.routing.RoutingBesluit;
+import nl.knooppunt.routing.Route;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -44,7 +44,7 @@ public class AuditTrail {
 
     AuditEvent event(Bericht bericht, String eventType, Instant when) {
         BerichtInfo info = bericht.info();
-        RoutingBesluit besluit = bericht.besluit();
+        Route besluit = bericht.besluit();
         return new AuditEvent(AuditEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), bericht.traceerId(), eventType,
                 when, bericht.kanaal(),
                 info == null ? null : info.type().name(),
@@ -56,6 +56,8 @@ public class AuditTrail {
                 besluit == null ? null : besluit.responsible(),
                 besluit == null ? null : besluit.executing(),
                 besluit == null ? null : besluit.reason().name(),
+                besluit == null ? null : besluit.regelspoor(),
+                besluit == null || besluit.signalen().isEmpty() ? null : besluit.signalen(),
                 info == null ? null : new ArrayList<>(info.productCategorieen()),
                 info == null ? null : info.totaalIngediendBedrag(),
                 info == null ? null : info.aantalClienten(),

@@ -1,7 +1,7 @@
 package nl.knooppunt.delivery;
 
 import nl.knooppunt.intake.Bericht;
-import nl.knooppunt.routing.RoutingBesluit;
+import nl.knooppunt.routing.Route;
 import nl.knooppunt.tracking.BerichtJournal;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
@@ -30,7 +30,7 @@ public class Delivery {
 
     public byte[] prepare(@ExchangeProperty(Bericht.PROPERTY) Bericht bericht, Message message) {
         message.removeHeaders("*");
-        RoutingBesluit besluit = bericht.besluit();
+        Route besluit = bericht.besluit();
         message.setHeader("_AMQ_DUPL_ID", bericht.traceerId());
         message.setHeader("traceerId", bericht.traceerId());
         message.setHeader("kanaal", bericht.kanaal());
@@ -45,6 +45,11 @@ public class Delivery {
             message.setHeader("responsibleGemeente", besluit.responsible());
             message.setHeader("executingGemeente", besluit.executing());
             message.setHeader("routingReason", besluit.reason().name());
+            message.setHeader("routingTrail", String.join(" | ", besluit.regelspoor()));
+            if (!besluit.signalen().isEmpty()) {
+                message.setHeader("routingSignalen", besluit.signalen().stream().map(s -> s.code())
+                        .distinct().collect(java.util.stream.Collectors.joining(",")));
+            }
         }
         if (bericht.status() == Bericht.Status.GEPARKEERD) {
             message.setHeader(QUEUE, ONBESTELBAAR);
@@ -58,7 +63,8 @@ public class Delivery {
     }
 
     public void afgeleverd(@ExchangeProperty(Bericht.PROPERTY) Bericht bericht) {
-        journal.wijzig(bericht, bericht.status() == Bericht.Status.GEPARKEERD
-                ? Bericht.Status.GEPARKEERD : Bericht.Status.AFGELEVERD);
+        Bericht.Status status = bericht.status() == Bericht.Status.GEPARKEERD ? Bericht.Status.GEPARKEERD
+                : bericht.besluit().triage() ? Bericht.Status.IN_TRIAGE : Bericht.Status.AFGELEVERD;
+        journal.wijzig(bericht, status);
     }
 }

@@ -3,7 +3,7 @@ package nl.knooppunt.intake;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import nl.knooppunt.routing.RoutingBesluit;
+import nl.knooppunt.routing.Route;
 import nl.knooppunt.validation.Melding;
 
 /**
@@ -14,7 +14,7 @@ public final class Bericht {
 
     public static final String PROPERTY = "knooppuntBericht";
 
-    public enum Status { ONTVANGEN, AFGEKEURD, GEROUTEERD, AFGELEVERD, GEPARKEERD }
+    public enum Status { ONTVANGEN, AFGEKEURD, GEROUTEERD, AFGELEVERD, GEPARKEERD, IN_TRIAGE }
 
     private final String traceerId;
     private final String kanaal;
@@ -22,7 +22,7 @@ public final class Bericht {
     private final Instant ontvangenOp;
     private final byte[] inhoud;
     private BerichtInfo info;
-    private RoutingBesluit besluit;
+    private Route besluit;
     private Status status = Status.ONTVANGEN;
     private final List<Melding> meldingen = new ArrayList<>();
 
@@ -62,11 +62,11 @@ public final class Bericht {
         this.info = info;
     }
 
-    public RoutingBesluit besluit() {
+    public Route besluit() {
         return besluit;
     }
 
-    public void besluit(RoutingBesluit besluit) {
+    public void besluit(Route besluit) {
         this.besluit = besluit;
     }
 
@@ -82,9 +82,12 @@ public final class Bericht {
         return meldingen;
     }
 
-    /** The sender's view: accepted once delivered to its recipient; parked or rejected is AFGEKEURD. */
+    /**
+     * The sender's view: accepted once delivered to its recipient, or safely held for a person to route (triage);
+     * parked or rejected is AFGEKEURD.
+     */
     public boolean geaccepteerd() {
-        return status == Status.AFGELEVERD;
+        return status == Status.AFGELEVERD || status == Status.IN_TRIAGE;
     }
 
     @Override

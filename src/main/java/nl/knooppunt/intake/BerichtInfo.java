@@ -18,7 +18,32 @@ public record BerichtInfo(
         Set<String> productCategorieen,
         Long totaalIngediendBedrag,
         int aantalClienten,
-        List<String> clientPseudoniemen) {
+        List<String> clientPseudoniemen,
+        List<ProductRegel> producten,
+        String declaratiePeriodeBegin) {
+
+    public BerichtInfo {
+        producten = producten == null ? List.of() : List.copyOf(producten);
+    }
+
+    /**
+     * The date that decides which rules apply (routing.md §1): the declaratieperiode of a 323, else the first product
+     * line's date, else the Dagtekening. Null when none of these is a valid date.
+     */
+    public java.time.LocalDate referentiedatum() {
+        String candidate = declaratiePeriodeBegin != null ? declaratiePeriodeBegin
+                : producten.stream().map(ProductRegel::datum).filter(java.util.Objects::nonNull).findFirst()
+                        .orElse(dagtekening);
+        try {
+            return candidate == null ? null : java.time.LocalDate.parse(candidate);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    public String clientPseudoniem() {
+        return clientPseudoniemen.isEmpty() ? null : clientPseudoniemen.get(0);
+    }
 
     /** The gemeente party: whichever of Afzender/Ontvanger is a gemeentecode (retours copy the heen header). */
     public String gemeente() {

@@ -29,6 +29,9 @@ public class IntakeGate {
 
     private static final Pattern ISTANDAARD_NS = Pattern.compile("http://www\\.istandaarden\\.nl/(\\w+)/(\\w+)/(\\w+)/schema");
     private static final int MAX_TEXT = 256;
+    // the berichtklassen that carry a product line, in every bericht type (iwmo.md §5)
+    private static final Set<String> PRODUCTREGELS = Set.of("ToegewezenProduct", "StartProduct", "StopProduct",
+            "AangevraagdProduct", "OngewijzigdProduct", "TeWijzigenProduct", "NieuwProduct", "Prestatie");
 
     private final XMLInputFactory factory;
     private final long maxSize;
@@ -90,6 +93,7 @@ public class IntakeGate {
                         }
                         path.add(r.getLocalName());
                         text.setLength(0);
+                        reading.start(r.getLocalName());
                         // Bericht/Client (301..320) or Bericht/Declaratie(Antwoord)/Clienten/Client (323, 325)
                         if ("Client".equals(r.getLocalName()) && (path.size() == 2 || path.size() == 4)) {
                             reading.clienten++;
@@ -152,14 +156,36 @@ public class IntakeGate {
         String totaalBedrag;
         String totaalDebetCredit;
         int clienten;
+        final List<ProductRegel> producten = new ArrayList<>();
+        java.util.Map<String, String> regel;
+        String regelSoort;
+        String declaratiePeriodeBegin;
 
         Reading(BerichtType type) {
             this.type = type;
         }
 
+        void start(String element) {
+            if (PRODUCTREGELS.contains(element) && regel == null) {
+                regel = new java.util.HashMap<>();
+                regelSoort = element;
+            }
+        }
+
         void value(List<String> path, String value) {
             String element = path.get(path.size() - 1);
             String parent = path.size() > 1 ? path.get(path.size() - 2) : "";
+            if (regel != null) {
+                if (element.equals(regelSoort)) {
+                    producten.add(productRegel());
+                    regel = null;
+                } else if (!value.isEmpty() && value.length() <= 12) {
+                    regel.putIfAbsent(element, value);
+                }
+            }
+            if ("Begindatum".equals(element) && "DeclaratiePeriode".equals(parent)) {
+                declaratiePeriodeBegin = value;
+            }
             boolean inHeader = path.size() >= 3 && "Header".equals(path.get(1));
             if (inHeader && path.size() == 3) {
                 switch (element) {
@@ -207,7 +233,29 @@ public class IntakeGate {
                 totaal = Long.parseLong(totaalBedrag) * ("C".equals(totaalDebetCredit) ? -1 : 1);
             }
             return new BerichtInfo(type, berichtCode, afzender, ontvanger, identificatie, dagtekening,
-                    Set.copyOf(categorieen), totaal, clienten, List.copyOf(pseudoniemen));
+                    Set.copyOf(categorieen), totaal, clienten, List.copyOf(pseudoniemen), producten,
+                    declaratiePeriodeBegin);
+        }
+
+        private ProductRegel productRegel() {
+            String nummer = regel.get("ToewijzingNummer");
+            return new ProductRegel(regelSoort,
+                    nummer != null && nummer.matches("[0-9]{1,9}") ? Long.valueOf(nummer) : null,
+                    first("Categorie", "ProductCategorie"),
+                    first("Code", "ProductCode"),
+                    first("ToewijzingIngangsdatum", "Ingangsdatum", "GewensteIngangsdatum", "Begindatum"),
+                    first("Einddatum"),
+                    first("RedenWijziging"),
+                    first("RedenBeeindiging"));
+        }
+
+        private String first(String... names) {
+            for (String name : names) {
+                if (regel.containsKey(name)) {
+                    return regel.get(name);
+                }
+            }
+            return null;
         }
     }
 

@@ -41,7 +41,7 @@ public record Registry(Map<String, Gemeente> gemeenten, Map<String, Aanbieder> a
      * 2016). A split on the way gives {@link Opvolging.Gesplitst}: never a guessed successor.
      */
     public Opvolging opvolging(String code, LocalDate peildatum) {
-        Gemeente gemeente = gemeenten.get(code);
+        Gemeente gemeente = code == null ? null : gemeenten.get(code);
         if (gemeente == null) {
             return new Opvolging.Onbekend(code);
         }

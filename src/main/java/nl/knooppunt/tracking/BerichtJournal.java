@@ -8,7 +8,7 @@ import nl.knooppunt.audit.AuditTrail;
 import nl.knooppunt.intake.Bericht;
 import nl.knooppunt.intake.BerichtInfo;
 import nl.knooppunt.payload.PayloadStore;
-import nl.knooppunt.routing.RoutingBesluit;
+import nl.knooppunt.routing.Route;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,10 +49,10 @@ public class BerichtJournal {
     public void wijzig(Bericht bericht, Bericht.Status status) {
         bericht.status(status);
         BerichtInfo info = bericht.info();
-        RoutingBesluit besluit = bericht.besluit();
+        Route besluit = bericht.besluit();
         jdbc.update("update bericht set status = ?, berichttype = ?, bericht_code = ?, afzender = ?, ontvanger = ?, "
                         + "identificatie = ?, bestemming = ?, responsible = ?, executing = ?, reason = ?, meldingen = ?, "
-                        + "gewijzigd_op = ? where traceer_id = ?",
+                        + "regelspoor = ?, signalen = ?, gewijzigd_op = ? where traceer_id = ?",
                 status.name(),
                 info == null ? null : info.type().name(),
                 info == null ? null : info.berichtCode(),
@@ -63,15 +63,17 @@ public class BerichtJournal {
                 besluit == null ? null : besluit.responsible(),
                 besluit == null ? null : besluit.executing(),
                 besluit == null ? null : besluit.reason().name(),
-                meldingen(bericht),
+                toJson(bericht.meldingen()),
+                besluit == null ? null : toJson(besluit.regelspoor()),
+                besluit == null ? null : toJson(besluit.signalen()),
                 Timestamp.from(Instant.now()),
                 bericht.traceerId());
         audit.record(bericht, status.name());
     }
 
-    private String meldingen(Bericht bericht) {
+    private String toJson(java.util.List<?> values) {
         try {
-            return bericht.meldingen().isEmpty() ? null : json.writeValueAsString(bericht.meldingen());
+            return values.isEmpty() ? null : json.writeValueAsString(values);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Optional;
+import nl.knooppunt.routing.Signaal;
 import nl.knooppunt.validation.Melding;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -13,6 +14,8 @@ import org.springframework.stereotype.Repository;
 public class BerichtQueries {
 
     private static final TypeReference<List<Melding>> MELDINGEN = new TypeReference<>() { };
+    private static final TypeReference<List<String>> REGELSPOOR = new TypeReference<>() { };
+    private static final TypeReference<List<Signaal>> SIGNALEN = new TypeReference<>() { };
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -28,11 +31,13 @@ public class BerichtQueries {
                 (rs, i) -> new BerichtStatus.Gebeurtenis(rs.getString(1), rs.getString(2),
                         rs.getTimestamp(3).toInstant()), traceerId);
         return jdbc.query("select traceer_id, status, kanaal, ontvangen_op, berichttype, bericht_code, afzender, ontvanger, "
-                        + "bestemming, responsible, executing, reason, meldingen from bericht where traceer_id = ?",
+                        + "bestemming, responsible, executing, reason, meldingen, regelspoor, signalen "
+                        + "from bericht where traceer_id = ?",
                 (rs, i) -> new BerichtStatus(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6), rs.getString(7),
                         rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
-                        meldingen(rs.getString(13)), historie), traceerId).stream().findFirst();
+                        read(rs.getString(14), REGELSPOOR), read(rs.getString(15), SIGNALEN),
+                        read(rs.getString(13), MELDINGEN), historie), traceerId).stream().findFirst();
     }
 
     public List<BerichtStatus> withStatus(String status, int limit) {
@@ -41,9 +46,9 @@ public class BerichtQueries {
                 .stream().map(this::find).flatMap(Optional::stream).toList();
     }
 
-    private List<Melding> meldingen(String text) {
+    private <T> List<T> read(String text, TypeReference<List<T>> type) {
         try {
-            return text == null ? List.of() : json.readValue(text, MELDINGEN);
+            return text == null ? List.of() : json.readValue(text, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored meldingen unreadable", e);
         }

@@ -2,6 +2,7 @@ package nl.knooppunt.tracking;
 
 import java.time.Instant;
 import java.util.List;
+import nl.knooppunt.routing.Signaal;
 import nl.knooppunt.validation.Melding;
 
 /** Track & trace view of one bericht. Holds no BSN. */
@@ -18,6 +19,8 @@ public record BerichtStatus(
         String responsible,
         String executing,
         String reason,
+        List<String> regelspoor,
+        List<Signaal> signalen,
         List<Melding> meldingen,
         List<Gebeurtenis> historie) {
 

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -29,6 +30,9 @@ import nl.knooppunt.intake.IntakeGate;
 import nl.knooppunt.registry.Registry;
 import nl.knooppunt.registry.RegistryLoader;
 import nl.knooppunt.routing.Router;
+import nl.knooppunt.routing.RoutingProperties;
+import nl.knooppunt.toewijzing.InMemoryToewijzingen;
+
 import nl.knooppunt.system.KnooppuntProperties;
 import nl.knooppunt.testdata.BerichtBuilder;
 import nl.knooppunt.testdata.TestBsn;
@@ -65,7 +69,8 @@ class AuditEventSchemaTest {
     private static final IntakeGate GATE = new IntakeGate(PROPERTIES, PSEUDONYMIZER);
     private static final XsdValidator XSD = new XsdValidator();
     private static final Registry REGISTRY = new RegistryLoader(null).load();
-    private static final Router ROUTER = new Router(null);
+    private static final Router ROUTER = new Router(null, new InMemoryToewijzingen(), (client, datum) -> Optional.empty(),
+            new RoutingProperties(null, null));
     private static final AuditTrail AUDIT = new AuditTrail(null, JSON, PSEUDONYMIZER);
 
     static Stream<String> types() {

@@ -22,6 +22,9 @@ import org.springframework.web.client.RestClient;
 /** Every iWmo 3.2 bericht type, sent by a real CXF client, arrives byte-exact on its queue with its audit trail. */
 class SoapIntakeTest extends SharedHubTest {
 
+    // each test its own toewijzing, so a 305 is not bound to the 301 another test sent
+    private static final java.util.concurrent.atomic.AtomicLong NUMMERS = new java.util.concurrent.atomic.AtomicLong(700_000);
+
     static List<String> types() {
         return BerichtBuilder.types();
     }
@@ -29,7 +32,8 @@ class SoapIntakeTest extends SharedHubTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("types")
     void berichtTravelsToItsQueueWithAudit(String type) throws Exception {
-        BerichtBuilder builder = BerichtBuilder.of(type).identificatie(uniqueId()).bsn(TestBsn.nth(7)).bsn2(TestBsn.nth(8));
+        BerichtBuilder builder = BerichtBuilder.of(type).identificatie(uniqueId()).bsn(TestBsn.nth(7)).bsn2(TestBsn.nth(8))
+                .toewijzingNummer(NUMMERS.incrementAndGet());
         String xml = builder.build();
         boolean naarGemeente = BerichtType.valueOf(type).richting() == BerichtType.Richting.NAAR_GEMEENTE;
 
@@ -54,9 +58,12 @@ class SoapIntakeTest extends SharedHubTest {
         assertThat(String.valueOf(delivered.getObjectProperty("_AMQ_DUPL_ID"))).isEqualTo(traceerId);
         assertThat(delivered.getJMSDeliveryMode()).isEqualTo(jakarta.jms.DeliveryMode.PERSISTENT);
         assertThat(Collections.list((Enumeration<String>) delivered.getPropertyNames())).as("only the hub's headers")
-                .filteredOn(name -> !name.startsWith("JMSX") && !name.startsWith("_AMQ") && !name.startsWith("__AMQ"))
+                .filteredOn(name -> !name.startsWith("JMSX") && !name.startsWith("_AMQ") && !name.startsWith("__AMQ")
+                        && !name.equals("routingSignalen"))
                 .containsExactlyInAnyOrder("traceerId", "kanaal", "berichtType", "berichtCode", "afzender", "ontvanger",
-                        "bestemming", "responsibleGemeente", "executingGemeente", "routingReason", "bestemmingQueue");
+                        "bestemming", "responsibleGemeente", "executingGemeente", "routingReason", "routingTrail",
+                        "bestemmingQueue");
+        assertThat(property(delivered, "routingTrail")).startsWith("header: gemeente 0599 Rotterdam");
 
         List<JsonNode> events = auditEvents(traceerId, 3);
         assertThat(events).extracting(e -> e.get("eventType").asText())

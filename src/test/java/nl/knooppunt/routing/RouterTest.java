@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import nl.knooppunt.intake.BerichtInfo;
@@ -14,6 +15,7 @@ import nl.knooppunt.intake.BerichtType.Richting;
 import nl.knooppunt.registry.Aanbieder;
 import nl.knooppunt.registry.Gemeente;
 import nl.knooppunt.registry.Registry;
+import nl.knooppunt.toewijzing.InMemoryToewijzingen;
 import nl.knooppunt.validation.AfkeurException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +27,8 @@ class RouterTest {
     private static final String GEMEENTE = "0599";
     private static final String AGB = "42420001";
 
-    private final Router router = new Router(null);
+    private final Router router = new Router(null, new InMemoryToewijzingen(), (client, datum) -> Optional.empty(),
+            new RoutingProperties(null, null));
     private final Registry registry = new Registry(
             Map.of(GEMEENTE, new Gemeente(GEMEENTE, "Rotterdam", "Zuid-Holland"),
                     "0363", new Gemeente("0363", "Amsterdam", "Noord-Holland")),
@@ -51,19 +54,21 @@ class RouterTest {
     @ParameterizedTest
     @MethodSource("naarGemeente")
     void naarGemeenteGoesToTheGemeenteQueue(BerichtType type) {
-        RoutingBesluit besluit = router.decide(info(type), registry);
+        Route besluit = router.decide(info(type), registry);
 
-        assertThat(besluit).isEqualTo(new RoutingBesluit(GEMEENTE, "gemeente." + GEMEENTE, GEMEENTE, GEMEENTE,
-                RoutingBesluit.Reason.HEADER));
+        assertThat(besluit).extracting(Route::bestemming, Route::queue, Route::responsible, Route::executing, Route::reason)
+                .containsExactly(GEMEENTE, "gemeente." + GEMEENTE, GEMEENTE, GEMEENTE, Route.Reason.HEADER);
+        assertThat(besluit.regelspoor()).first().asString().startsWith("header: gemeente 0599 Rotterdam");
     }
 
     @ParameterizedTest
     @MethodSource("naarAanbieder")
     void naarAanbiederGoesToTheAanbiederQueue(BerichtType type) {
-        RoutingBesluit besluit = router.decide(info(type), registry);
+        Route besluit = router.decide(info(type), registry);
 
-        assertThat(besluit).isEqualTo(new RoutingBesluit(AGB, "aanbieder." + AGB, GEMEENTE, GEMEENTE,
-                RoutingBesluit.Reason.HEADER));
+        assertThat(besluit).extracting(Route::bestemming, Route::queue, Route::responsible, Route::executing, Route::reason)
+                .containsExactly(AGB, "aanbieder." + AGB, GEMEENTE, GEMEENTE, Route.Reason.HEADER);
+        assertThat(besluit.regelspoor()).last().asString().contains("aanbieder " + AGB);
     }
 
     @Test
@@ -71,7 +76,7 @@ class RouterTest {
         // IV028: the 302 copies the 301 header, so Afzender is the gemeente although the aanbieder sends it
         BerichtInfo retour = info(BerichtType.WMO302, "0363", "42420002");
 
-        RoutingBesluit besluit = router.decide(retour, registry);
+        Route besluit = router.decide(retour, registry);
 
         assertThat(besluit.bestemming()).isEqualTo("0363");
         assertThat(besluit.queue()).isEqualTo("gemeente.0363");
@@ -144,6 +149,6 @@ class RouterTest {
 
     private static BerichtInfo info(BerichtType type, String afzender, String ontvanger) {
         return new BerichtInfo(type, type.berichtCode(), afzender, ontvanger, "X1", "2026-11-02", Set.of("02"), null, 1,
-                List.of("0123456789abcdef0123456789abcdef"));
+                List.of("0123456789abcdef0123456789abcdef"), List.of(), null);
     }
 }
