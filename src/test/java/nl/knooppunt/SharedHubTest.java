@@ -18,5 +18,7 @@ public abstract class SharedHubTest extends HubTestSupport {
         registry.add("knooppunt.broker.port", () -> BROKER_PORT);
         registry.add("knooppunt.audit.publish-interval", () -> "50");
         registry.add("knooppunt.redelivery.delay-ms", () -> "20");
+        registry.add("knooppunt.nevenberichten.informatiekopie", () -> "0613");
+        registry.add("knooppunt.nevenberichten.zorgkantoor-regios", () -> "Rotterdam");
     }
 }

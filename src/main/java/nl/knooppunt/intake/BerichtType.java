@@ -55,6 +55,10 @@ public enum BerichtType {
         return name().toLowerCase() + ".xsd";
     }
 
+    public static Optional<BerichtType> byBerichtCode(String code) {
+        return Arrays.stream(values()).filter(t -> t.berichtCode.equals(code)).findFirst();
+    }
+
     public static Optional<BerichtType> byNamespace(String namespace) {
         return Optional.ofNullable(BY_NAMESPACE.get(namespace));
     }

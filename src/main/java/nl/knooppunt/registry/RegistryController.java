@@ -22,7 +22,9 @@ class RegistryController {
     ResponseEntity<Map<String, Object>> herladen() {
         try {
             Registry fresh = registry.reload();
-            return ResponseEntity.ok(Map.of("gemeenten", fresh.gemeenten().size(), "aanbieders", fresh.aanbieders().size()));
+            return ResponseEntity.ok(Map.of("gemeenten", fresh.gemeenten().size(), "aanbieders", fresh.aanbieders().size(),
+                    "herindelingen", fresh.herindelingen().size(), "mandaten", fresh.mandaten().size(),
+                    "zorgkantoren", fresh.zorgkantoren().size(), "samenvatting", RegistryService.counts(fresh)));
         } catch (RegistryException e) {
             return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(Map.of("fout", e.getMessage()));
         }

@@ -23,7 +23,7 @@ public class RegistryService {
         }
         this.loader = new RegistryLoader(properties.registryDir());
         current.set(loader.load());
-        log.info("Registry loaded: {} gemeenten, {} aanbieders", current().gemeenten().size(), current().aanbieders().size());
+        log.info("Registry loaded: {}", counts(current()));
     }
 
     public Registry current() {
@@ -34,7 +34,14 @@ public class RegistryService {
     public Registry reload() {
         Registry fresh = loader.load();
         current.set(fresh);
-        log.info("Registry reloaded: {} gemeenten, {} aanbieders", fresh.gemeenten().size(), fresh.aanbieders().size());
+        log.info("Registry reloaded: {}", counts(fresh));
         return fresh;
+    }
+
+    static String counts(Registry r) {
+        long historisch = r.gemeenten().values().stream().filter(g -> g.opgeheven() != null).count();
+        return r.gemeenten().size() + " gemeenten (" + historisch + " opgeheven), " + r.aanbieders().size()
+                + " aanbieders, " + r.herindelingen().size() + " herindelingen, " + r.mandaten().size() + " mandaten, "
+                + r.zorgkantoren().size() + " zorgkantoren";
     }
 }

@@ -1,26 +1,23 @@
 package nl.knooppunt.routing;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import nl.knooppunt.registry.CsvBestand;
 
 /**
  * Addresses from a CSV file ({@code pseudoniem,soort,gemeente,vorige_gemeente,geldig_van}), for demos and tests. The
  * file is validated on load; without a file the source knows no address.
  */
 public class BestandWoonadresBron implements WoonadresBron {
+
+    private static final List<String> KOLOMMEN = List.of("pseudoniem", "soort", "gemeente", "vorige_gemeente", "geldig_van");
 
     private record Regel(String pseudoniem, Woonadres adres, LocalDate geldigVan) {
     }
@@ -41,28 +38,21 @@ public class BestandWoonadresBron implements WoonadresBron {
 
     private static List<Regel> read(Path file) {
         List<Regel> result = new ArrayList<>();
-        CsvMapper csv = new CsvMapper();
-        try (InputStream in = Files.newInputStream(file);
-             JsonParser p = csv.readerFor(Map.class).with(CsvSchema.emptySchema().withHeader()).createParser(in)) {
-            while (p.nextToken() == JsonToken.START_OBJECT) {
-                int line = p.currentTokenLocation().getLineNr() + 1;
-                @SuppressWarnings("unchecked")
-                Map<String, String> f = csv.readValue(p, Map.class);
-                try {
-                    String pseudoniem = f.getOrDefault("pseudoniem", "");
-                    if (!pseudoniem.matches("[0-9a-f]{32}")) {
-                        throw new IllegalArgumentException("pseudoniem is geen sleutel van 32 hex-tekens");
-                    }
-                    Woonadres.Soort soort = Woonadres.Soort.valueOf(f.getOrDefault("soort", ""));
-                    String gemeente = blankToNull(f.get("gemeente"));
-                    if (soort == Woonadres.Soort.WOONADRES && (gemeente == null || !gemeente.matches("[0-9]{4}"))) {
-                        throw new IllegalArgumentException("een WOONADRES heeft een gemeentecode van 4 cijfers");
-                    }
-                    result.add(new Regel(pseudoniem, new Woonadres(soort, gemeente, blankToNull(f.get("vorige_gemeente"))),
-                            LocalDate.parse(f.getOrDefault("geldig_van", ""))));
-                } catch (IllegalArgumentException | DateTimeParseException e) {
-                    throw new IllegalStateException(file + " regel " + line + ": " + e.getMessage());
+        try (InputStream in = Files.newInputStream(file)) {
+            for (CsvBestand.Rij rij : CsvBestand.lees(file.toString(), in, List.of(KOLOMMEN))) {
+                String pseudoniem = rij.verplicht("pseudoniem");
+                if (!pseudoniem.matches("[0-9a-f]{32}")) {
+                    throw rij.fout("pseudoniem is geen sleutel van 32 hex-tekens");
                 }
+                Woonadres.Soort soort;
+                try {
+                    soort = Woonadres.Soort.valueOf(rij.verplicht("soort"));
+                } catch (IllegalArgumentException e) {
+                    throw rij.fout("soort '" + rij.get("soort") + "' is niet WOONADRES, BRIEFADRES, INSTELLING of RNI");
+                }
+                String gemeente = soort == Woonadres.Soort.WOONADRES ? rij.gemeentecode("gemeente") : blankToNull(rij.get("gemeente"));
+                result.add(new Regel(pseudoniem, new Woonadres(soort, gemeente, blankToNull(rij.get("vorige_gemeente"))),
+                        rij.datum("geldig_van", true)));
             }
         } catch (IOException e) {
             throw new IllegalStateException(file + ": kan niet gelezen worden: " + e.getMessage(), e);

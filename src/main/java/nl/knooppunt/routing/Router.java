@@ -64,7 +64,20 @@ public class Router {
     }
 
     public Route decide(BerichtInfo info, Registry reg) {
-        Spoor spoor = new Spoor();
+        return decide(info, reg, new Spoor(null));
+    }
+
+    /**
+     * "Where would it go?" for a bericht that exists only as facts: whether the client is new or existing is given,
+     * not looked up, and nothing the hub remembers of toewijzingen is used.
+     */
+    public Route proef(BerichtInfo info, Registry reg, boolean bestaandeClient) {
+        Spoor spoor = new Spoor(bestaandeClient);
+        spoor.add("proef: cliënt opgegeven als " + (bestaandeClient ? "bestaand" : "nieuw"));
+        return decide(info, reg, spoor);
+    }
+
+    private Route decide(BerichtInfo info, Registry reg, Spoor spoor) {
         LocalDate datum = Optional.ofNullable(info.referentiedatum()).orElse(LocalDate.now());
         String header = info.gemeente();
         spoor.add("header: gemeente " + naam(reg, header) + ", referentiedatum " + datum);
@@ -124,7 +137,7 @@ public class Router {
 
     /** 305, 307, 317 and every 323 prestatie name their toewijzing: (header gemeente, ToewijzingNummer). */
     private Optional<Route> volgToewijzing(BerichtInfo info, String header, Registry reg, Spoor spoor) {
-        if (!OP_TOEWIJZING.contains(info.type())) {
+        if (!OP_TOEWIJZING.contains(info.type()) || spoor.proef()) {
             return Optional.empty();
         }
         Set<Long> nummers = info.producten().stream().map(ProductRegel::toewijzingNummer).filter(Objects::nonNull)
@@ -192,7 +205,7 @@ public class Router {
                                                Spoor spoor) {
         spoor.add("woonplaatsbeginsel geldt voor BW vanaf " + regime.ingangsdatum());
         String client = info.clientPseudoniem();
-        List<Toewijzing> bw = toewijzingen.vanClient(client, List.of("15"));
+        List<Toewijzing> bw = spoor.proef() ? List.of() : toewijzingen.vanClient(client, List.of("15"));
         Optional<Toewijzing> lopend = bw.stream().filter(t -> t.actiefOp(regime.ingangsdatum())).findFirst();
         if (lopend.isPresent()) {
             Toewijzing t = lopend.get();
@@ -254,8 +267,8 @@ public class Router {
             gekozen = alle.get();
         } else {
             LocalDate grens = mandaten.stream().map(Mandaat::geldigVan).max(Comparator.naturalOrder()).orElseThrow();
-            boolean bestaand = toewijzingen.vanClient(client, categorieen(domein)).stream()
-                    .anyMatch(t -> t.ingangsdatum().isBefore(grens));
+            boolean bestaand = spoor.proef() ? spoor.bestaandeClient
+                    : toewijzingen.vanClient(client, categorieen(domein)).stream().anyMatch(t -> t.ingangsdatum().isBefore(grens));
             spoor.add(bestaand ? "bestaande cliënt: al een " + domein + "-toewijzing vóór " + grens
                     : "nieuwe cliënt: geen " + domein + "-toewijzing vóór " + grens);
             gekozen = mandaten.stream().filter(m -> m.clientScope().covers(bestaand)).findFirst().orElse(null);
@@ -285,7 +298,7 @@ public class Router {
             spoor.add("bestemming: " + executing + " bestaat niet meer; afgeleverd bij opvolger " + naam(reg, bestemming));
         } else if (vandaag instanceof Opvolging.Gesplitst) {
             spoor.add("bestemming: " + executing + " is sindsdien gesplitst");
-            return triage(spoor, "uitvoerende gemeente " + executing + " is gesplitst");
+            return triage(spoor, "uitvoerende gemeente " + executing + " is gesplitst", responsible, executing);
         } else {
             spoor.add("bestemming: gemeente " + naam(reg, bestemming));
         }
@@ -293,8 +306,13 @@ public class Router {
     }
 
     private static Route triage(Spoor spoor, String waarom) {
+        return triage(spoor, waarom, null, null);
+    }
+
+    private static Route triage(Spoor spoor, String waarom, String responsible, String executing) {
         spoor.add("triage: " + waarom + "; een beheerder routeert met de hand");
-        return new Route("TRIAGE", Route.TRIAGE_QUEUE, null, null, Route.Reason.TRIAGE, spoor.regels, spoor.signalen);
+        return new Route("TRIAGE", Route.TRIAGE_QUEUE, responsible, executing, Route.Reason.TRIAGE, spoor.regels,
+                spoor.signalen);
     }
 
     private static String naam(Registry reg, String code) {
@@ -308,6 +326,15 @@ public class Router {
     private static final class Spoor {
         final List<String> regels = new ArrayList<>();
         final List<Signaal> signalen = new ArrayList<>();
+        final Boolean bestaandeClient;
+
+        Spoor(Boolean bestaandeClient) {
+            this.bestaandeClient = bestaandeClient;
+        }
+
+        boolean proef() {
+            return bestaandeClient != null;
+        }
 
         void add(String regel) {
             regels.add(regel);

@@ -7,7 +7,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +30,7 @@ class RegistryLoaderTest {
         void allCbsGemeenten() {
             Registry registry = new RegistryLoader(dir).load();
 
-            assertThat(registry.gemeenten()).hasSize(342);
+            assertThat(current(registry)).hasSize(342);
             assertThat(registry.gemeente("0599")).contains(new Gemeente("0599", "Rotterdam", "Zuid-Holland"));
         }
 
@@ -48,8 +53,48 @@ class RegistryLoaderTest {
         void withoutARegistryDir() {
             Registry registry = new RegistryLoader(null).load();
 
-            assertThat(registry.gemeenten()).hasSize(342);
+            assertThat(current(registry)).hasSize(342);
             assertThat(registry.aanbieders()).hasSize(5);
+        }
+
+        @Test
+        void historicalGemeentenFromTheHerindelingen() {
+            Registry registry = new RegistryLoader(dir).load();
+
+            assertThat(registry.gemeenten()).hasSize(426);
+            assertThat(registry.gemeente("0689"))
+                    .contains(new Gemeente("0689", "Giessenlanden", "", null, LocalDate.of(2019, 1, 1)));
+            assertThat(registry.gemeente("0788")).as("Haaren, not in the shared file")
+                    .contains(new Gemeente("0788", "Haaren", "", null, LocalDate.of(2021, 1, 1)));
+            assertThat(registry.gemeente("0457").orElseThrow().opgeheven()).isEqualTo(LocalDate.of(2022, 3, 24));
+            assertThat(registry.gemeente("0241").orElseThrow().opgeheven()).as("Groesbeek, between two herindelingen")
+                    .isEqualTo(LocalDate.of(2016, 1, 1));
+        }
+
+        @Test
+        void newGemeentenStartAtTheirHerindeling() {
+            Registry registry = new RegistryLoader(dir).load();
+
+            assertThat(registry.gemeente("1961"))
+                    .contains(new Gemeente("1961", "Vijfheerenlanden", "Utrecht", LocalDate.of(2019, 1, 1), null));
+            assertThat(registry.gemeente("1978").orElseThrow().geldigVan()).isEqualTo(LocalDate.of(2019, 1, 1));
+            assertThat(registry.gemeente("1940").orElseThrow().geldigVan()).isEqualTo(LocalDate.of(2015, 7, 1));
+            assertThat(registry.gemeente("0363").orElseThrow().geldigVan()).as("Amsterdam took in Weesp").isNull();
+        }
+
+        @Test
+        void herindelingenMandatenZorgkantoren() {
+            Registry registry = new RegistryLoader(dir).load();
+
+            assertThat(registry.herindelingen()).hasSize(91);
+            assertThat(registry.herindelingen()).filteredOn(h -> h.oudeCode().equals("0788"))
+                    .extracting(Herindeling::nieuweCode).containsExactly("0757", "0824", "0855", "0865");
+            assertThat(registry.mandaten()).hasSize(80);
+            assertThat(registry.mandaten()).extracting(Mandaat::executing).doesNotContain("0457")
+                    .containsOnly("0599", "0505", "0202", "0718", "0193", "0363", "0344", "0014");
+            assertThat(registry.mandaten()).extracting(Mandaat::mandating).doesNotContain("0457", "0599", "0505",
+                    "0202", "0718", "0193", "0363", "0344", "0014");
+            assertThat(registry.zorgkantoren()).hasSize(79);
         }
 
         @Test
@@ -72,7 +117,7 @@ class RegistryLoaderTest {
 
             Registry registry = new RegistryLoader(dir).load();
 
-            assertThat(registry.gemeenten()).containsOnlyKeys("0599", "0363");
+            assertThat(current(registry)).containsOnlyKeys("0599", "0363");
             assertThat(registry.aanbieders()).as("the other file stays shipped").hasSize(5);
         }
 
@@ -84,7 +129,7 @@ class RegistryLoaderTest {
 
             assertThat(registry.aanbieders()).containsOnlyKeys("12345678");
             assertThat(registry.aanbieder("12345678")).contains(new Aanbieder("12345678", "Thuiszorg Test"));
-            assertThat(registry.gemeenten()).as("the other file stays shipped").hasSize(342);
+            assertThat(current(registry)).as("the other file stays shipped").hasSize(342);
         }
 
         @Test
@@ -109,11 +154,82 @@ class RegistryLoaderTest {
         }
 
         @Test
+        void anOwnGemeentenListLeavesOutShippedRowsAboutOtherGemeenten() throws IOException {
+            write("gemeenten.csv", "code,naam,provincie", "0599,Rotterdam,Zuid-Holland", "0363,Amsterdam,Noord-Holland");
+
+            Registry registry = new RegistryLoader(dir).load();
+
+            assertThat(registry.gemeenten()).as("Weesp: its successor is in the list").containsOnlyKeys("0599", "0363", "0457");
+            assertThat(registry.herindelingen()).extracting(Herindeling::oudeCode).containsExactly("0457");
+            assertThat(registry.mandaten()).isEmpty();
+            assertThat(registry.zorgkantoren()).containsOnlyKeys("0599", "0363");
+        }
+
+        @Test
+        void aSplitIsLeftOutWholeNotPartly() throws IOException {
+            write("gemeenten.csv", "code,naam,provincie", "0757,Boxtel,Noord-Brabant", "0855,Tilburg,Noord-Brabant");
+
+            Registry registry = new RegistryLoader(dir).load();
+
+            assertThat(registry.gemeente("0788")).as("Oisterwijk and Vught are missing: never a partial split").isEmpty();
+            assertThat(registry.herindelingen()).isEmpty();
+        }
+
+        @Test
+        void anOldCbsListGetsItsEndedGemeentenClosed() throws IOException {
+            write("gemeenten.csv", "code,naam,provincie", "0505,Dordrecht,Zuid-Holland", "0689,Giessenlanden,Zuid-Holland",
+                    "1927,Molenwaard,Zuid-Holland", "1978,Molenlanden,Zuid-Holland");
+
+            Registry registry = new RegistryLoader(dir).load();
+
+            assertThat(registry.gemeente("0689")).contains(
+                    new Gemeente("0689", "Giessenlanden", "Zuid-Holland", null, LocalDate.of(2019, 1, 1)));
+            assertThat(registry.mandaten()).extracting(Mandaat::mandating).containsExactlyInAnyOrder("1978", "0689", "1927");
+        }
+
+        @Test
+        void shippedMandateToAGemeenteMissingFromTheOwnList() throws IOException {
+            write("gemeenten.csv", "code,naam,provincie", "0613,Albrandswaard,Zuid-Holland");
+
+            assertThatThrownBy(() -> new RegistryLoader(dir).load()).isInstanceOf(RegistryException.class)
+                    .hasMessageStartingWith("classpath:registry/mandaten.csv regel 2: ")
+                    .hasMessageContaining("onbekende gemeentecode 0599");
+        }
+
+        @Test
+        void fiveColumnGemeenten() throws IOException {
+            write("gemeenten.csv", "code,naam,provincie,geldig_van,opgeheven", "0599,Rotterdam,Zuid-Holland,,",
+                    "1234,Oudeplaats,Zuid-Holland,1990-01-01,2010-01-01");
+
+            Registry registry = new RegistryLoader(dir).load();
+
+            assertThat(registry.gemeente("1234")).contains(new Gemeente("1234", "Oudeplaats", "Zuid-Holland",
+                    LocalDate.of(1990, 1, 1), LocalDate.of(2010, 1, 1)));
+        }
+
+        @Test
+        void ownHerindelingenAndMandaten() throws IOException {
+            eigenRegio();
+            write("herindelingen.csv", HER_KOP, "2019-01-01,0545,Leerdam,1961,Vijfheerenlanden");
+            write("mandaten.csv", MAN_KOP, "Regio,0545,0505,BW;MO,2015-01-01,2018-12-31,ALL",
+                    "Regio,1961,0505,BW,2019-01-01,2019-12-31,ALL", "Regio,1961,0344,BW,2020-01-01,,NEW",
+                    "Regio,1961,0505,BW,2020-01-01,2020-12-31,EXISTING");
+
+            Registry registry = new RegistryLoader(dir).load();
+
+            assertThat(registry.gemeente("0545").orElseThrow().opgeheven()).isEqualTo(LocalDate.of(2019, 1, 1));
+            assertThat(registry.mandaten()).hasSize(4);
+            assertThat(registry.mandaten().get(0)).isEqualTo(new Mandaat("Regio", "0545", "0505",
+                    Set.of(Domein.BW, Domein.MO), LocalDate.of(2015, 1, 1), LocalDate.of(2018, 12, 31), ClientScope.ALL));
+            assertThat(registry.zorgkantoren()).isEmpty();
+        }
+
+        @Test
         void otherFilesInTheDirAreIgnored() throws IOException {
             write("gemeenten.csv.bak", "kapot");
             write("notes.txt", "kapot");
 
-            assertThat(new RegistryLoader(dir).load().gemeenten()).hasSize(342);
+            assertThat(current(new RegistryLoader(dir).load())).hasSize(342);
         }
     }
 
@@ -206,6 +322,29 @@ class RegistryLoaderTest {
         }
 
         @Test
+        void badGeldigVan() throws IOException {
+            write("gemeenten.csv", "code,naam,provincie,geldig_van,opgeheven", "0599,Rotterdam,Zuid-Holland,,",
+                    "1961,Vijfheerenlanden,Utrecht,1-1-2019,");
+
+            assertFails("gemeenten.csv", 3).hasMessageContaining("geldig_van '1-1-2019'").hasMessageContaining("datum");
+        }
+
+        @Test
+        void opgehevenBeforeGeldigVan() throws IOException {
+            write("gemeenten.csv", "code,naam,provincie,geldig_van,opgeheven", "1234,Kort,Utrecht,2019-01-01,2018-01-01");
+
+            assertFails("gemeenten.csv", 2).hasMessageContaining("opgeheven 2018-01-01");
+        }
+
+        @Test
+        void fiveColumnHeaderWithAMissingColumn() throws IOException {
+            write("gemeenten.csv", "code,naam,provincie,geldig_van,opgeheven", "0599,Rotterdam,Zuid-Holland,,",
+                    "0363,Amsterdam,Noord-Holland");
+
+            assertFails("gemeenten.csv", 3).hasMessageContaining("te weinig kolommen");
+        }
+
+        @Test
         void onlyAHeader() throws IOException {
             write("gemeenten.csv", "code,naam,provincie");
 
@@ -282,6 +421,357 @@ class RegistryLoaderTest {
             assertThatThrownBy(() -> new RegistryLoader(dir).load()).isInstanceOf(RegistryException.class)
                     .hasMessageContaining(dir.resolve("aanbieders.yaml").toString());
         }
+    }
+
+    @Nested
+    class BadHerindelingen {
+
+        @BeforeEach
+        void regio() throws IOException {
+            eigenRegio();
+        }
+
+        @Test
+        void badHeader() throws IOException {
+            write("herindelingen.csv", "datum,oude_code,oude_naam,nieuwe_code", "2019-01-01,0545,Leerdam,1961");
+
+            assertFails("herindelingen.csv", 1).hasMessageContaining(HER_KOP);
+        }
+
+        @Test
+        void badCode() throws IOException {
+            write("herindelingen.csv", HER_KOP, "2019-01-01,0545,Leerdam,1961,Vijfheerenlanden",
+                    "2019-01-01,707,Zederik,1961,Vijfheerenlanden");
+
+            assertFails("herindelingen.csv", 3).hasMessageContaining("oude_code '707'").hasMessageContaining("4 cijfers");
+        }
+
+        @Test
+        void badDate() throws IOException {
+            write("herindelingen.csv", HER_KOP, "2019-02-30,0545,Leerdam,1961,Vijfheerenlanden");
+
+            assertFails("herindelingen.csv", 2).hasMessageContaining("datum '2019-02-30'");
+        }
+
+        @Test
+        void unknownNieuweCode() throws IOException {
+            write("herindelingen.csv", HER_KOP, "2019-01-01,0545,Leerdam,1961,Vijfheerenlanden",
+                    "2019-01-01,0707,Zederik,1962,Vijfheerenlanden");
+
+            assertFails("herindelingen.csv", 3).hasMessageContaining("onbekende gemeentecode 1962");
+        }
+
+        @Test
+        void successorThatDoesNotExistYet() throws IOException {
+            write("herindelingen.csv", HER_KOP, "2018-01-01,0545,Leerdam,1961,Vijfheerenlanden");
+
+            assertFails("herindelingen.csv", 2).hasMessageContaining("1961 bestaat niet op 2018-01-01")
+                    .hasMessageContaining("pas vanaf 2019-01-01");
+        }
+
+        @Test
+        void successorThatWasAlreadyEnded() throws IOException {
+            write("herindelingen.csv", HER_KOP, "2015-01-01,0265,Millingen aan de Rijn,0241,Groesbeek",
+                    "2016-01-01,0241,Groesbeek,0344,Utrecht", "2017-01-01,0282,Ubbergen,0241,Groesbeek");
+
+            assertFails("herindelingen.csv", 4).hasMessageContaining("0241 bestaat niet op 2017-01-01");
+        }
+
+        @Test
+        void duplicateRow() throws IOException {
+            write("herindelingen.csv", HER_KOP, "2019-01-01,0545,Leerdam,1961,Vijfheerenlanden",
+                    "2019-01-01,0707,Zederik,1961,Vijfheerenlanden", "2019-01-01,0545,Leerdam,1961,Vijfheerenlanden");
+
+            assertFails("herindelingen.csv", 4).hasMessageContaining("twee keer").hasMessageContaining("regel 2");
+        }
+
+        @Test
+        void endedTwice() throws IOException {
+            write("herindelingen.csv", HER_KOP, "2019-01-01,0545,Leerdam,1961,Vijfheerenlanden",
+                    "2020-01-01,0545,Leerdam,0505,Dordrecht");
+
+            assertFails("herindelingen.csv", 3).hasMessageContaining("al opgeheven op 2019-01-01")
+                    .hasMessageContaining("regel 2");
+        }
+
+        @Test
+        void toItself() throws IOException {
+            write("herindelingen.csv", HER_KOP, "2019-01-01,0545,Leerdam,0545,Leerdam");
+
+            assertFails("herindelingen.csv", 2).hasMessageContaining("naar zichzelf");
+        }
+
+        @Test
+        void cycle() throws IOException {
+            write("herindelingen.csv", HER_KOP, "2019-01-01,0545,Leerdam,0707,Zederik",
+                    "2020-01-01,0620,Vianen,1961,Vijfheerenlanden", "2019-01-01,0707,Zederik,0545,Leerdam");
+
+            assertFails("herindelingen.csv", 2).hasMessageContaining("kring")
+                    .hasMessageContaining("0545 → 0707 → 0545");
+        }
+
+        @Test
+        void longerCycle() throws IOException {
+            write("herindelingen.csv", HER_KOP, "2019-01-01,0545,Leerdam,0707,Zederik",
+                    "2020-01-01,0707,Zederik,0620,Vianen", "2021-01-01,0620,Vianen,0545,Leerdam");
+
+            assertFails("herindelingen.csv", 2).hasMessageContaining("0545 → 0707 → 0620 → 0545");
+        }
+
+        @Test
+        void endedOnAnotherDateThanGemeentenSays() throws IOException {
+            write("gemeenten.csv", "code,naam,provincie,geldig_van,opgeheven", "0505,Dordrecht,Zuid-Holland,,",
+                    "0545,Leerdam,Zuid-Holland,,2018-01-01", "1961,Vijfheerenlanden,Utrecht,2019-01-01,");
+            write("herindelingen.csv", HER_KOP, "2019-01-01,0545,Leerdam,1961,Vijfheerenlanden");
+
+            assertFails("herindelingen.csv", 2).hasMessageContaining("opgeheven op 2018-01-01");
+        }
+
+        @Test
+        void splitRowsGiveOneHistoricalGemeente() throws IOException {
+            write("herindelingen.csv", HER_KOP, "2021-01-01,0788,Haaren,0505,Dordrecht",
+                    "2021-01-01,0788,Haaren,0344,Utrecht");
+
+            Registry registry = new RegistryLoader(dir).load();
+
+            assertThat(registry.gemeente("0788"))
+                    .contains(new Gemeente("0788", "Haaren", "", null, LocalDate.of(2021, 1, 1)));
+            assertThat(registry.opvolging("0788", LocalDate.of(2021, 1, 1))).isInstanceOf(Opvolging.Gesplitst.class);
+        }
+    }
+
+    @Nested
+    class BadMandaten {
+
+        @BeforeEach
+        void regio() throws IOException {
+            eigenRegio();
+            write("herindelingen.csv", HER_KOP, "2019-01-01,0545,Leerdam,1961,Vijfheerenlanden");
+        }
+
+        @Test
+        void badHeader() throws IOException {
+            write("mandaten.csv", "regio,mandaterende_gemeente,uitvoerende_gemeente,domeinen,geldig_van,geldig_tot",
+                    "Regio,0613,0599,BW,2015-01-01,");
+
+            assertFails("mandaten.csv", 1).hasMessageContaining(MAN_KOP);
+        }
+
+        @Test
+        void badCode() throws IOException {
+            write("mandaten.csv", MAN_KOP, "Regio,0613,599,BW,2015-01-01,,ALL");
+
+            assertFails("mandaten.csv", 2).hasMessageContaining("uitvoerende_gemeente '599'");
+        }
+
+        @Test
+        void unknownMandating() throws IOException {
+            write("mandaten.csv", MAN_KOP, "Regio,0613,0599,BW,2015-01-01,,ALL", "Regio,0489,0599,BW,2015-01-01,,ALL");
+
+            assertFails("mandaten.csv", 3).hasMessageContaining("onbekende gemeentecode 0489")
+                    .hasMessageContaining("mandaterende_gemeente");
+        }
+
+        @Test
+        void unknownExecuting() throws IOException {
+            write("mandaten.csv", MAN_KOP, "Regio,0613,0598,BW,2015-01-01,,ALL");
+
+            assertFails("mandaten.csv", 2).hasMessageContaining("onbekende gemeentecode 0598")
+                    .hasMessageContaining("uitvoerende_gemeente");
+        }
+
+        @Test
+        void toItself() throws IOException {
+            write("mandaten.csv", MAN_KOP, "Regio,0599,0599,BW,2015-01-01,,ALL");
+
+            assertFails("mandaten.csv", 2).hasMessageContaining("aan zichzelf");
+        }
+
+        @Test
+        void unknownDomein() throws IOException {
+            write("mandaten.csv", MAN_KOP, "Regio,0613,0599,BW;WMO,2015-01-01,,ALL");
+
+            assertFails("mandaten.csv", 2).hasMessageContaining("onbekend domein 'WMO'");
+        }
+
+        @Test
+        void noDomein() throws IOException {
+            write("mandaten.csv", MAN_KOP, "Regio,0613,0599,,2015-01-01,,ALL");
+
+            assertFails("mandaten.csv", 2).hasMessageContaining("onbekend domein ''");
+        }
+
+        @Test
+        void unknownClientScope() throws IOException {
+            write("mandaten.csv", MAN_KOP, "Regio,0613,0599,BW,2015-01-01,,NIEUW");
+
+            assertFails("mandaten.csv", 2).hasMessageContaining("clientscope 'NIEUW'");
+        }
+
+        @Test
+        void badDate() throws IOException {
+            write("mandaten.csv", MAN_KOP, "Regio,0613,0599,BW,2015-01-01,31-12-2018,ALL");
+
+            assertFails("mandaten.csv", 2).hasMessageContaining("geldig_tot '31-12-2018'");
+        }
+
+        @Test
+        void missingGeldigVan() throws IOException {
+            write("mandaten.csv", MAN_KOP, "Regio,0613,0599,BW,,,ALL");
+
+            assertFails("mandaten.csv", 2).hasMessageContaining("geldig_van ontbreekt");
+        }
+
+        @Test
+        void reversedDates() throws IOException {
+            write("mandaten.csv", MAN_KOP, "Regio,0613,0599,BW,2020-01-01,2019-12-31,ALL");
+
+            assertFails("mandaten.csv", 2).hasMessageContaining("geldig_tot 2019-12-31 ligt voor geldig_van 2020-01-01");
+        }
+
+        @Test
+        void emptyFile() throws IOException {
+            Files.writeString(dir.resolve("mandaten.csv"), "");
+
+            assertFails("mandaten.csv", 1).hasMessageContaining("kopregel");
+        }
+
+        @Test
+        void missingLastColumn() throws IOException {
+            write("mandaten.csv", MAN_KOP, "Regio,0613,0599,BW,2015-01-01,");
+
+            assertFails("mandaten.csv", 2).hasMessageContaining("te weinig kolommen");
+        }
+
+        @Test
+        void quotedLineBreakInARegioKeepsTheLineNumbers() throws IOException {
+            write("mandaten.csv", MAN_KOP, "\"Rotter", "dam\",0613,0599,BW,2015-01-01,,ALL", "Regio,0613,0599,BW,2015-01-01,,ALL");
+
+            assertFails("mandaten.csv", 4).hasMessageContaining("overlapt met regel 2");
+        }
+
+        @Test
+        void aOneDayMandateIsFine() throws IOException {
+            write("mandaten.csv", MAN_KOP, "Regio,0613,0599,BW,2020-01-01,2020-01-01,ALL");
+
+            assertThat(new RegistryLoader(dir).load().mandaten()).hasSize(1);
+        }
+
+        @Test
+        void overlap() throws IOException {
+            write("mandaten.csv", MAN_KOP, "Regio,0613,0599,BW;MO,2015-01-01,2019-12-31,ALL",
+                    "Regio,0613,0505,OVERIG,2015-01-01,,ALL", "", "Regio,0613,0344,MO;OVERIG,2019-12-31,,NEW");
+
+            assertFails("mandaten.csv", 5).hasMessageContaining("overlapt met regel 2")
+                    .hasMessageContaining("0613 → 0344").hasMessageContaining("0613 → 0599");
+        }
+
+        @Test
+        void noOverlapBetweenNewAndExistingOrOtherDomeinen() throws IOException {
+            write("mandaten.csv", MAN_KOP, "Regio,1961,0505,BW;MO,2020-01-01,2020-12-31,EXISTING",
+                    "Regio,1961,0344,BW;MO,2020-01-01,,NEW", "Regio,1961,0344,BW;MO,2021-01-01,,EXISTING",
+                    "Regio,1961,0505,OVERIG,2019-01-01,,ALL");
+
+            assertThat(new RegistryLoader(dir).load().mandaten()).hasSize(4);
+        }
+
+        @Test
+        void afterTheGemeenteEnded() throws IOException {
+            write("mandaten.csv", MAN_KOP, "Regio,0545,0505,BW,2015-01-01,2019-01-01,ALL");
+
+            assertFails("mandaten.csv", 2).hasMessageContaining("0545 is opgeheven op 2019-01-01")
+                    .hasMessageContaining("uiterlijk 2018-12-31");
+        }
+
+        @Test
+        void openEndedForAnEndedGemeente() throws IOException {
+            write("mandaten.csv", MAN_KOP, "Regio,0545,0505,BW,2015-01-01,,ALL");
+
+            assertFails("mandaten.csv", 2).hasMessageContaining("0545 is opgeheven");
+        }
+
+        @Test
+        void beforeTheGemeenteExisted() throws IOException {
+            write("mandaten.csv", MAN_KOP, "Regio,1961,0505,BW,2015-01-01,,ALL");
+
+            assertFails("mandaten.csv", 2).hasMessageContaining("1961 bestaat pas vanaf 2019-01-01");
+        }
+    }
+
+    @Nested
+    class BadZorgkantoren {
+
+        @BeforeEach
+        void regio() throws IOException {
+            eigenRegio();
+        }
+
+        @Test
+        void badHeader() throws IOException {
+            write("zorgkantoren.csv", "gemeente_code,zorgkantoorregio_code,zorgkantoorregio_naam", "0613,ZK29,ZHE");
+
+            assertFails("zorgkantoren.csv", 1).hasMessageContaining(ZK_KOP);
+        }
+
+        @Test
+        void unknownGemeente() throws IOException {
+            write("zorgkantoren.csv", ZK_KOP, "0613,Albrandswaard,ZK29,Zuid-Hollandse Eilanden,5523",
+                    "0489,Barendrecht,ZK29,Zuid-Hollandse Eilanden,5523");
+
+            assertFails("zorgkantoren.csv", 3).hasMessageContaining("onbekende gemeentecode 0489");
+        }
+
+        @Test
+        void badCode() throws IOException {
+            write("zorgkantoren.csv", ZK_KOP, "613,Albrandswaard,ZK29,Zuid-Hollandse Eilanden,5523");
+
+            assertFails("zorgkantoren.csv", 2).hasMessageContaining("gemeente_code '613'");
+        }
+
+        @Test
+        void duplicate() throws IOException {
+            write("zorgkantoren.csv", ZK_KOP, "0613,Albrandswaard,ZK29,Zuid-Hollandse Eilanden,5523",
+                    "0599,Rotterdam,ZK20,Rotterdam,5521", "0613,Albrandswaard,ZK20,Rotterdam,5521");
+
+            assertFails("zorgkantoren.csv", 4).hasMessageContaining("twee keer").hasMessageContaining("regel 2");
+        }
+
+        @Test
+        void missingRegio() throws IOException {
+            write("zorgkantoren.csv", ZK_KOP, "0613,Albrandswaard,,Zuid-Hollandse Eilanden,5523");
+
+            assertFails("zorgkantoren.csv", 2).hasMessageContaining("zorgkantoorregio_code ontbreekt");
+        }
+
+        @Test
+        void own() throws IOException {
+            write("zorgkantoren.csv", ZK_KOP, "0613,Albrandswaard,ZK29,Zuid-Hollandse Eilanden,");
+
+            assertThat(new RegistryLoader(dir).load().zorgkantoor("0613"))
+                    .contains(new Zorgkantoor("0613", "ZK29", "Zuid-Hollandse Eilanden"));
+        }
+    }
+
+    static final String HER_KOP = "datum,oude_code,oude_naam,nieuwe_code,nieuwe_naam";
+    static final String MAN_KOP =
+            "regio,mandaterende_gemeente,uitvoerende_gemeente,domeinen,geldig_van,geldig_tot,clientscope";
+    static final String ZK_KOP =
+            "gemeente_code,gemeente_naam,zorgkantoorregio_code,zorgkantoorregio_naam,zorgkantoorcode_2017";
+
+    /** A small region of its own: gemeenten, and no herindelingen, mandaten or zorgkantoren until a test writes them. */
+    private void eigenRegio() throws IOException {
+        write("gemeenten.csv", "code,naam,provincie,geldig_van,opgeheven", "0599,Rotterdam,Zuid-Holland,,",
+                "0613,Albrandswaard,Zuid-Holland,,", "0505,Dordrecht,Zuid-Holland,,", "0344,Utrecht,Utrecht,,",
+                "1961,Vijfheerenlanden,Utrecht,2019-01-01,");
+        write("herindelingen.csv", HER_KOP);
+        write("mandaten.csv", MAN_KOP);
+        write("zorgkantoren.csv", ZK_KOP);
+    }
+
+    /** The gemeenten that still exist (not ended by a herindeling). */
+    static Map<String, Gemeente> current(Registry registry) {
+        return registry.gemeenten().entrySet().stream().filter(e -> e.getValue().opgeheven() == null)
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     private AbstractThrowableAssert<?, ? extends Throwable> assertFails(String file, int line) {
