@@ -1,5 +1,8 @@
 package nl.knooppunt;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -11,6 +14,11 @@ public abstract class SharedHubTest extends HubTestSupport {
     protected static final Path REGISTRY_DIR = tempDir("knooppunt-test-registry");
     protected static final int BROKER_PORT = freePort();
 
+    static {
+        // Albrandswaard asks for an informational copy when Rotterdam executes for it
+        write(REGISTRY_DIR.resolve("kanalen.yaml"), "- deelnemer: \"0613\"\n  kanaal: queue\n  informatiekopie: true\n");
+    }
+
     @DynamicPropertySource
     static void hubProperties(DynamicPropertyRegistry registry) {
         registry.add("knooppunt.data-dir", DATA_DIR::toString);
@@ -18,7 +26,14 @@ public abstract class SharedHubTest extends HubTestSupport {
         registry.add("knooppunt.broker.port", () -> BROKER_PORT);
         registry.add("knooppunt.audit.publish-interval", () -> "50");
         registry.add("knooppunt.redelivery.delay-ms", () -> "20");
-        registry.add("knooppunt.nevenberichten.informatiekopie", () -> "0613");
         registry.add("knooppunt.nevenberichten.zorgkantoor-regios", () -> "Rotterdam");
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * What goes out besides the bericht itself, once it is delivered (routing.md §2.5 and §3). Neither holds a payload or
  * a BSN.
  * <ul>
- * <li>an informational event for the responsible gemeente when a centrumgemeente executes, if it opted in;</li>
+ * <li>an informational event for the responsible gemeente when a centrumgemeente executes, if it opted in
+ *     (kanalen.yaml);</li>
  * <li>a signal to the zorgkantoor of the client's region when BW/MO ends with uitstroom naar Wlz, if the region
  *     agreed.</li>
  * </ul>
@@ -56,7 +57,7 @@ public class Nevenberichten {
             return List.of();
         }
         List<Nevenbericht> result = new ArrayList<>();
-        informatiekopie(bericht, route).ifPresent(result::add);
+        informatiekopie(bericht, route, registry.current()).ifPresent(result::add);
         result.addAll(zorgkantoorSignalen(bericht, route, registry.current()));
         return result;
     }
@@ -70,9 +71,9 @@ public class Nevenberichten {
         return neven.body();
     }
 
-    private Optional<Nevenbericht> informatiekopie(Bericht bericht, Route route) {
+    private Optional<Nevenbericht> informatiekopie(Bericht bericht, Route route, Registry reg) {
         if (route.responsible() == null || route.responsible().equals(route.executing())
-                || !properties.informatiekopie().contains(route.responsible())) {
+                || !reg.kanaal(route.responsible()).informatiekopie()) {
             return Optional.empty();
         }
         BerichtInfo info = bericht.info();

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 
 /** An immutable, validated snapshot of the participants and the rules between them. */
 public record Registry(Map<String, Gemeente> gemeenten, Map<String, Aanbieder> aanbieders,
-                       List<Herindeling> herindelingen, List<Mandaat> mandaten, Map<String, Zorgkantoor> zorgkantoren) {
+                       List<Herindeling> herindelingen, List<Mandaat> mandaten, Map<String, Zorgkantoor> zorgkantoren,
+                       Map<String, Kanaal> kanalen) {
 
     public Registry {
         gemeenten = Map.copyOf(gemeenten);
@@ -18,10 +19,16 @@ public record Registry(Map<String, Gemeente> gemeenten, Map<String, Aanbieder> a
         herindelingen = List.copyOf(herindelingen);
         mandaten = List.copyOf(mandaten);
         zorgkantoren = Map.copyOf(zorgkantoren);
+        kanalen = Map.copyOf(kanalen);
+    }
+
+    public Registry(Map<String, Gemeente> gemeenten, Map<String, Aanbieder> aanbieders,
+                    List<Herindeling> herindelingen, List<Mandaat> mandaten, Map<String, Zorgkantoor> zorgkantoren) {
+        this(gemeenten, aanbieders, herindelingen, mandaten, zorgkantoren, Map.of());
     }
 
     public Registry(Map<String, Gemeente> gemeenten, Map<String, Aanbieder> aanbieders) {
-        this(gemeenten, aanbieders, List.of(), List.of(), Map.of());
+        this(gemeenten, aanbieders, List.of(), List.of(), Map.of(), Map.of());
     }
 
     public Optional<Gemeente> gemeente(String code) {
@@ -30,6 +37,12 @@ public record Registry(Map<String, Gemeente> gemeenten, Map<String, Aanbieder> a
 
     public Optional<Aanbieder> aanbieder(String agb) {
         return Optional.ofNullable(agb == null ? null : aanbieders.get(agb));
+    }
+
+    /** The participant's delivery channel: the registered one, or its durable queue. */
+    public Kanaal kanaal(String deelnemer) {
+        Kanaal kanaal = deelnemer == null ? null : kanalen.get(deelnemer);
+        return kanaal != null ? kanaal : Kanaal.standaard(deelnemer);
     }
 
     public Optional<Zorgkantoor> zorgkantoor(String gemeente) {

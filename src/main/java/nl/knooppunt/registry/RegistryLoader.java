@@ -32,6 +32,7 @@ public final class RegistryLoader {
 
     static final String GEMEENTEN = "gemeenten.csv";
     static final String AANBIEDERS = "aanbieders.yaml";
+    static final String KANALEN = "kanalen.yaml";
     static final String HERINDELINGEN = "herindelingen.csv";
     static final String MANDATEN = "mandaten.csv";
     static final String ZORGKANTOREN = "zorgkantoren.csv";
@@ -59,7 +60,8 @@ public final class RegistryLoader {
         List<Herindeling> herindelingen = herindelingen(gemeenten);
         List<Mandaat> mandaten = mandaten(gemeenten);
         Map<String, Zorgkantoor> zorgkantoren = zorgkantoren(gemeenten);
-        return new Registry(gemeenten, aanbieders, herindelingen, mandaten, zorgkantoren);
+        Map<String, Kanaal> kanalen = kanalen(gemeenten, aanbieders);
+        return new Registry(gemeenten, aanbieders, herindelingen, mandaten, zorgkantoren, kanalen);
     }
 
     private Map<String, Gemeente> gemeenten() {
@@ -349,37 +351,80 @@ public final class RegistryLoader {
     private Map<String, Aanbieder> aanbieders() {
         Map<String, Aanbieder> result = new LinkedHashMap<>();
         String file = describe(AANBIEDERS);
+        leesYamlLijst(AANBIEDERS, "aanbieder", AanbiederEntry.class, (e, nr) -> {
+            if (e.agb() == null || !e.agb().matches("[0-9]{8}")) {
+                throw new RegistryException(file, nr, "agb '" + e.agb() + "' is geen AGB-code van 8 cijfers");
+            }
+            if (e.naam() == null || e.naam().isBlank()) {
+                throw new RegistryException(file, nr, "naam ontbreekt voor agb " + e.agb());
+            }
+            if (result.put(e.agb(), new Aanbieder(e.agb(), e.naam().strip())) != null) {
+                throw new RegistryException(file, nr, "agb " + e.agb() + " staat er twee keer in");
+            }
+        });
+        return result;
+    }
+
+    record KanaalEntry(String deelnemer, String kanaal, Boolean informatiekopie, Map<String, String> instellingen) {
+    }
+
+    private Map<String, Kanaal> kanalen(Map<String, Gemeente> gemeenten, Map<String, Aanbieder> aanbieders) {
+        Map<String, Kanaal> result = new LinkedHashMap<>();
+        String file = describe(KANALEN);
+        leesYamlLijst(KANALEN, "kanaal", KanaalEntry.class, (e, nr) -> {
+            String deelnemer = e.deelnemer() == null ? "" : e.deelnemer();
+            boolean gemeente = deelnemer.matches("[0-9]{4}");
+            if (gemeente ? !gemeenten.containsKey(deelnemer) || gemeenten.get(deelnemer).opgeheven() != null
+                    : !aanbieders.containsKey(deelnemer)) {
+                throw new RegistryException(file, nr, "deelnemer '" + deelnemer
+                        + "' is geen bestaande gemeente of bekende aanbieder");
+            }
+            Kanaal.Soort soort;
+            try {
+                soort = Kanaal.Soort.valueOf((e.kanaal() == null ? "queue" : e.kanaal()).toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException ex) {
+                throw new RegistryException(file, nr, "kanaal '" + e.kanaal() + "' is niet queue, sftp, soap of rest");
+            }
+            if (soort != Kanaal.Soort.QUEUE) {
+                throw new RegistryException(file, nr, "kanaal " + e.kanaal() + " voor " + deelnemer
+                        + " wordt nog niet ondersteund; alleen queue");
+            }
+            boolean kopie = Boolean.TRUE.equals(e.informatiekopie());
+            if (kopie && !gemeente) {
+                throw new RegistryException(file, nr, "informatiekopie is alleen voor gemeenten, niet voor " + deelnemer);
+            }
+            if (result.put(deelnemer, new Kanaal(deelnemer, soort, kopie, e.instellingen())) != null) {
+                throw new RegistryException(file, nr, "deelnemer " + deelnemer + " staat er twee keer in");
+            }
+        });
+        return result;
+    }
+
+    /** Reads a YAML list entry by entry; an unreadable entry or unknown field names the file and the line. */
+    private <T> void leesYamlLijst(String name, String wat, Class<T> type, java.util.function.BiConsumer<T, Integer> per) {
+        String file = describe(name);
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        try (JsonParser p = yaml.createParser(open(AANBIEDERS))) {
+        try (JsonParser p = yaml.createParser(open(name))) {
             JsonToken first = p.nextToken();
             if (first == null) {
-                return result;
+                return;
             }
             if (first != JsonToken.START_ARRAY) {
-                throw new RegistryException(file, p.currentTokenLocation().getLineNr(), "verwacht een lijst van aanbieders");
+                throw new RegistryException(file, p.currentTokenLocation().getLineNr(), "verwacht een lijst (van " + wat + "en)");
             }
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 int nr = p.currentTokenLocation().getLineNr();
-                AanbiederEntry e;
+                T entry;
                 try {
-                    e = yaml.readValue(p, AanbiederEntry.class);
+                    entry = yaml.readValue(p, type);
                 } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-                    throw new RegistryException(file, nr, "onleesbare aanbieder: " + ex.getOriginalMessage());
+                    throw new RegistryException(file, nr, "onleesbare " + wat + ": " + ex.getOriginalMessage());
                 }
-                if (e.agb() == null || !e.agb().matches("[0-9]{8}")) {
-                    throw new RegistryException(file, nr, "agb '" + e.agb() + "' is geen AGB-code van 8 cijfers");
-                }
-                if (e.naam() == null || e.naam().isBlank()) {
-                    throw new RegistryException(file, nr, "naam ontbreekt voor agb " + e.agb());
-                }
-                if (result.put(e.agb(), new Aanbieder(e.agb(), e.naam().strip())) != null) {
-                    throw new RegistryException(file, nr, "agb " + e.agb() + " staat er twee keer in");
-                }
+                per.accept(entry, nr);
             }
         } catch (IOException e) {
             throw new RegistryException(file, "kan niet gelezen worden: " + e.getMessage(), e);
         }
-        return result;
     }
 
     private String describe(String name) {

@@ -774,6 +774,53 @@ class RegistryLoaderTest {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    @Nested
+    class Kanalen {
+
+        @Test
+        void withoutAnEntryAParticipantHasItsQueue() {
+            Registry registry = new RegistryLoader(dir).load();
+            assertThat(registry.kanaal("0599")).isEqualTo(Kanaal.standaard("0599"));
+            assertThat(registry.kanaal("0599").informatiekopie()).isFalse();
+        }
+
+        @Test
+        void aGemeenteOptsInForTheInformationalCopy() throws IOException {
+            write("kanalen.yaml", "- deelnemer: \"0613\"", "  kanaal: queue", "  informatiekopie: true");
+            Kanaal kanaal = new RegistryLoader(dir).load().kanaal("0613");
+            assertThat(kanaal.soort()).isEqualTo(Kanaal.Soort.QUEUE);
+            assertThat(kanaal.informatiekopie()).isTrue();
+        }
+
+        @Test
+        void anUnknownOrEndedParticipantIsRefused() throws IOException {
+            write("kanalen.yaml", "- deelnemer: \"0613\"", "- deelnemer: \"9999\"");
+            assertFails("kanalen.yaml", 2).hasMessageContaining("9999");
+            write("kanalen.yaml", "- deelnemer: \"0689\"");
+            assertFails("kanalen.yaml", 1).hasMessageContaining("0689");
+        }
+
+        @Test
+        void aChannelThatIsNotBuiltYetIsRefusedNotFaked() throws IOException {
+            write("kanalen.yaml", "- deelnemer: \"42420001\"", "  kanaal: sftp");
+            assertFails("kanalen.yaml", 1).hasMessageContaining("nog niet ondersteund");
+            write("kanalen.yaml", "- deelnemer: \"42420001\"", "  kanaal: fax");
+            assertFails("kanalen.yaml", 1).hasMessageContaining("fax");
+        }
+
+        @Test
+        void onlyGemeentenTakeAnInformationalCopy() throws IOException {
+            write("kanalen.yaml", "- deelnemer: \"42420001\"", "  informatiekopie: true");
+            assertFails("kanalen.yaml", 1).hasMessageContaining("alleen voor gemeenten");
+        }
+
+        @Test
+        void aParticipantIsListedOnce() throws IOException {
+            write("kanalen.yaml", "- deelnemer: \"0613\"", "- deelnemer: \"0599\"", "- deelnemer: \"0613\"");
+            assertFails("kanalen.yaml", 3).hasMessageContaining("twee keer");
+        }
+    }
+
     private AbstractThrowableAssert<?, ? extends Throwable> assertFails(String file, int line) {
         return assertThatThrownBy(() -> new RegistryLoader(dir).load())
                 .isInstanceOf(RegistryException.class)
