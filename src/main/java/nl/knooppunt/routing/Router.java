@@ -42,8 +42,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class Router {
 
+    // a 302 with a body names the ToewijzingNummers of the 301 it answers, so it goes back to whoever issued them
     private static final Set<BerichtType> OP_TOEWIJZING =
-            Set.of(BerichtType.WMO305, BerichtType.WMO307, BerichtType.WMO317, BerichtType.WMO323);
+            Set.of(BerichtType.WMO302, BerichtType.WMO305, BerichtType.WMO307, BerichtType.WMO317, BerichtType.WMO323);
 
     private final RegistryService registry;
     private final ToewijzingGeheugen toewijzingen;
@@ -135,7 +136,7 @@ public class Router {
         return new Route(agb, "aanbieder." + agb, gemeente, executing, Route.Reason.HEADER, spoor.regels, spoor.signalen);
     }
 
-    /** 305, 307, 317 and every 323 prestatie name their toewijzing: (header gemeente, ToewijzingNummer). */
+    /** 302, 305, 307, 317 and every 323 prestatie name their toewijzing: (header gemeente, ToewijzingNummer). */
     private Optional<Route> volgToewijzing(BerichtInfo info, String header, Registry reg, Spoor spoor) {
         if (!OP_TOEWIJZING.contains(info.type()) || spoor.proef()) {
             return Optional.empty();

@@ -211,6 +211,14 @@ class RoutingDecisionTest {
         }
 
         @Test
+        void aRetourOnA301GoesBackToTheGemeenteThatIssuedIt() {
+            toewijzingen.add(toewijzing("0613", 556, "0613", "0599", "15", "2024-01-01", null));
+            Route r = route(bericht(BerichtType.WMO302, "0613", "2024-02-01",
+                    new ProductRegel("ToegewezenProduct", 556L, "15", null, "2024-01-01", null, null, null)));
+            assertThat(r).extracting(Route::executing, Route::reason).containsExactly("0599", Route.Reason.TOEWIJZING);
+        }
+
+        @Test
         void anUnknownToewijzingFallsBackToTheHeaderWithASignal() {
             Route r = route(bericht(BerichtType.WMO307, "0613", "2024-02-01", start(999, "15", "2024-02-01")));
             assertThat(r.executing()).isEqualTo("0599");
