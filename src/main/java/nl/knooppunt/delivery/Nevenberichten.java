@@ -99,9 +99,7 @@ public class Nevenberichten {
                 || !(info.type() == BerichtType.WMO301 || info.type() == BerichtType.WMO307)) {
             return List.of();
         }
-        Optional<String> regio = reg.mandaten().stream()
-                .filter(m -> m.mandating().equals(route.responsible()) || m.executing().equals(route.responsible()))
-                .map(m -> m.regio()).findFirst();
+        Optional<String> regio = reg.regio(route.responsible());
         Optional<Zorgkantoor> zorgkantoor = reg.zorgkantoor(route.responsible());
         if (regio.isEmpty() || !properties.zorgkantoorRegios().contains(regio.get()) || zorgkantoor.isEmpty()) {
             return List.of();

@@ -34,11 +34,7 @@ public record BerichtInfo(
         String candidate = declaratiePeriodeBegin != null ? declaratiePeriodeBegin
                 : producten.stream().map(ProductRegel::datum).filter(java.util.Objects::nonNull).findFirst()
                         .orElse(dagtekening);
-        try {
-            return candidate == null ? null : java.time.LocalDate.parse(candidate);
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
+        return ProductRegel.alsDatum(candidate);
     }
 
     public String clientPseudoniem() {

@@ -15,4 +15,13 @@ public record ProductRegel(
         String einddatum,
         String redenWijziging,
         String redenBeeindiging) {
+
+    /** A date as the bericht wrote it, or null when absent or not a date (the XSD has the final word on format). */
+    public static java.time.LocalDate alsDatum(String value) {
+        try {
+            return value == null ? null : java.time.LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
 }

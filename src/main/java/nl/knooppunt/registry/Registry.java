@@ -80,6 +80,13 @@ public record Registry(Map<String, Gemeente> gemeenten, Map<String, Aanbieder> a
         }
     }
 
+    /** The BW/MO region a gemeente belongs to: as mandating gemeente or as the centrumgemeente that executes. */
+    public Optional<String> regio(String gemeente) {
+        return mandaten.stream()
+                .filter(m -> m.mandating().equals(gemeente) || m.executing().equals(gemeente))
+                .map(Mandaat::regio).findFirst();
+    }
+
     /** The mandates of this gemeente for this domain that hold on the date (at most one per client scope). */
     public List<Mandaat> mandaten(String mandating, Domein domein, LocalDate peildatum) {
         return mandaten.stream()

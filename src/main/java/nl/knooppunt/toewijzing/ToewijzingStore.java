@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import nl.knooppunt.intake.Bericht;
@@ -38,12 +37,13 @@ public class ToewijzingStore implements ToewijzingGeheugen {
             return;
         }
         for (ProductRegel p : info.producten()) {
-            if (p.toewijzingNummer() == null || datum(p.datum()) == null) {
+            if (p.toewijzingNummer() == null || ProductRegel.alsDatum(p.datum()) == null) {
                 continue;
             }
             Toewijzing t = new Toewijzing(info.gemeente(), p.toewijzingNummer(), info.aanbieder(),
                     bericht.besluit().responsible(), bericht.besluit().executing(), p.categorie(),
-                    info.clientPseudoniem(), datum(p.datum()), datum(p.einddatum()), p.redenWijziging(),
+                    info.clientPseudoniem(), ProductRegel.alsDatum(p.datum()), ProductRegel.alsDatum(p.einddatum()),
+                    p.redenWijziging(),
                     bericht.traceerId());
             save(t);
         }
@@ -91,11 +91,4 @@ public class ToewijzingStore implements ToewijzingGeheugen {
                 rs.getString(10), rs.getString(11));
     }
 
-    private static LocalDate datum(String s) {
-        try {
-            return s == null ? null : LocalDate.parse(s);
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
-    }
 }
