@@ -21,12 +21,23 @@ public final class Bericht {
     private final String bestandsnaam;
     private final Instant ontvangenOp;
     private final byte[] inhoud;
+    private final String deelnemer;
     private BerichtInfo info;
     private Route besluit;
     private Status status = Status.ONTVANGEN;
     private final List<Melding> meldingen = new ArrayList<>();
 
     public Bericht(String traceerId, String kanaal, String bestandsnaam, Instant ontvangenOp, byte[] inhoud) {
+        this(traceerId, kanaal, bestandsnaam, ontvangenOp, inhoud, null);
+    }
+
+    /**
+     * @param deelnemer the participant the channel authenticated (AGB-code or gemeentecode: SFTP login, TLS client
+     *                  certificate); null when the channel did not authenticate the sender
+     */
+    public Bericht(String traceerId, String kanaal, String bestandsnaam, Instant ontvangenOp, byte[] inhoud,
+                   String deelnemer) {
+        this.deelnemer = deelnemer;
         this.traceerId = traceerId;
         this.kanaal = kanaal;
         this.bestandsnaam = bestandsnaam;
@@ -52,6 +63,11 @@ public final class Bericht {
 
     public byte[] inhoud() {
         return inhoud;
+    }
+
+    /** The participant the channel authenticated, or null when the channel did not authenticate the sender. */
+    public String deelnemer() {
+        return deelnemer;
     }
 
     public BerichtInfo info() {

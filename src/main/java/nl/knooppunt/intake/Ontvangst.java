@@ -23,10 +23,16 @@ public class Ontvangst {
     }
 
     public Bericht ontvang(byte[] bytes, String bestandsnaam, String kanaal) {
+        return ontvang(bytes, bestandsnaam, kanaal, null);
+    }
+
+    /** @param deelnemer the participant the channel authenticated, or null (see {@link Bericht#deelnemer()}) */
+    public Bericht ontvang(byte[] bytes, String bestandsnaam, String kanaal, String deelnemer) {
         byte[] inhoud = bytes == null ? new byte[0] : bytes;
         String naam = bestandsnaam == null || bestandsnaam.isBlank() ? null
                 : Masking.maskBsnLike(bestandsnaam.length() > 255 ? bestandsnaam.substring(0, 255) : bestandsnaam);
-        Bericht bericht = new Bericht(UUID.randomUUID().toString(), kanaal, naam, Instant.now(), inhoud);
+        Bericht bericht = new Bericht(UUID.randomUUID().toString(), kanaal, naam, Instant.now(), inhoud,
+                deelnemer);
         journal.ontvangen(bericht, sha256(inhoud), inhoud.length <= maxSize);
         return bericht;
     }

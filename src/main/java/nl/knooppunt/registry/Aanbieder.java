@@ -1,4 +1,20 @@
 package nl.knooppunt.registry;
 
-public record Aanbieder(String agb, String naam) {
+import java.util.List;
+
+/**
+ * A zorgaanbieder known to the hub.
+ *
+ * @param sftpPublicKeys OpenSSH public keys ({@code ssh-ed25519 AAAA…}) with which it may log in to the hub's SFTP
+ *                       server as its AGB-code; empty: no SFTP login
+ */
+public record Aanbieder(String agb, String naam, List<String> sftpPublicKeys) {
+
+    public Aanbieder {
+        sftpPublicKeys = sftpPublicKeys == null ? List.of() : List.copyOf(sftpPublicKeys);
+    }
+
+    public Aanbieder(String agb, String naam) {
+        this(agb, naam, List.of());
+    }
 }

@@ -11,7 +11,11 @@ import java.util.Map;
  */
 public record Kanaal(String deelnemer, Soort soort, boolean informatiekopie, Map<String, String> instellingen) {
 
-    public enum Soort { QUEUE, SFTP, SOAP, REST }
+    /**
+     * QUEUE: the durable queue only. SFTP_IN: an aanbieder's {@code in/} folder on the hub's own SFTP server (the
+     * default for an aanbieder with SFTP keys). SFTP, SOAP, REST: push to the participant's own server.
+     */
+    public enum Soort { QUEUE, SFTP_IN, SFTP, SOAP, REST }
 
     public Kanaal {
         instellingen = instellingen == null ? Map.of() : Map.copyOf(instellingen);

@@ -11,9 +11,10 @@ import java.util.stream.Collectors;
 /** An immutable, validated snapshot of the participants and the rules between them. */
 public record Registry(Map<String, Gemeente> gemeenten, Map<String, Aanbieder> aanbieders,
                        List<Herindeling> herindelingen, List<Mandaat> mandaten, Map<String, Zorgkantoor> zorgkantoren,
-                       Map<String, Kanaal> kanalen) {
+                       Map<String, Kanaal> kanalen, List<Identiteit> identiteiten) {
 
     public Registry {
+        identiteiten = List.copyOf(identiteiten);
         gemeenten = Map.copyOf(gemeenten);
         aanbieders = Map.copyOf(aanbieders);
         herindelingen = List.copyOf(herindelingen);
@@ -24,11 +25,29 @@ public record Registry(Map<String, Gemeente> gemeenten, Map<String, Aanbieder> a
 
     public Registry(Map<String, Gemeente> gemeenten, Map<String, Aanbieder> aanbieders,
                     List<Herindeling> herindelingen, List<Mandaat> mandaten, Map<String, Zorgkantoor> zorgkantoren) {
-        this(gemeenten, aanbieders, herindelingen, mandaten, zorgkantoren, Map.of());
+        this(gemeenten, aanbieders, herindelingen, mandaten, zorgkantoren, Map.of(), List.of());
+    }
+
+    public Registry(Map<String, Gemeente> gemeenten, Map<String, Aanbieder> aanbieders,
+                    List<Herindeling> herindelingen, List<Mandaat> mandaten, Map<String, Zorgkantoor> zorgkantoren,
+                    Map<String, Kanaal> kanalen) {
+        this(gemeenten, aanbieders, herindelingen, mandaten, zorgkantoren, kanalen, List.of());
     }
 
     public Registry(Map<String, Gemeente> gemeenten, Map<String, Aanbieder> aanbieders) {
-        this(gemeenten, aanbieders, List.of(), List.of(), Map.of(), Map.of());
+        this(gemeenten, aanbieders, List.of(), List.of(), Map.of(), Map.of(), List.of());
+    }
+
+    /** The participant (gemeentecode or AGB) registered with this OIN, from a certificate's subject serialNumber. */
+    public Optional<String> deelnemerMetOin(String oin) {
+        return oin == null ? Optional.empty() : identiteiten.stream()
+                .filter(i -> oin.equals(i.oin())).map(Identiteit::deelnemer).findFirst();
+    }
+
+    /** The participant registered with this certificate subject DN (RFC 2253, compared as given). */
+    public Optional<String> deelnemerMetSubject(String subject) {
+        return subject == null ? Optional.empty() : identiteiten.stream()
+                .filter(i -> subject.equals(i.subject())).map(Identiteit::deelnemer).findFirst();
     }
 
     public Optional<Gemeente> gemeente(String code) {
@@ -39,10 +58,19 @@ public record Registry(Map<String, Gemeente> gemeenten, Map<String, Aanbieder> a
         return Optional.ofNullable(agb == null ? null : aanbieders.get(agb));
     }
 
-    /** The participant's delivery channel: the registered one, or its durable queue. */
+    /**
+     * The participant's delivery channel: the registered one; else, for an aanbieder that logs in to the hub's SFTP
+     * server, its {@code in/} folder; else its durable queue.
+     */
     public Kanaal kanaal(String deelnemer) {
         Kanaal kanaal = deelnemer == null ? null : kanalen.get(deelnemer);
-        return kanaal != null ? kanaal : Kanaal.standaard(deelnemer);
+        if (kanaal != null) {
+            return kanaal;
+        }
+        Aanbieder aanbieder = deelnemer == null ? null : aanbieders.get(deelnemer);
+        return aanbieder != null && !aanbieder.sftpPublicKeys().isEmpty()
+                ? new Kanaal(deelnemer, Kanaal.Soort.SFTP_IN, false, Map.of())
+                : Kanaal.standaard(deelnemer);
     }
 
     public Optional<Zorgkantoor> zorgkantoor(String gemeente) {

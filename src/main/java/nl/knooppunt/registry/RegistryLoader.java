@@ -33,6 +33,7 @@ public final class RegistryLoader {
     static final String GEMEENTEN = "gemeenten.csv";
     static final String AANBIEDERS = "aanbieders.yaml";
     static final String KANALEN = "kanalen.yaml";
+    static final String IDENTITEITEN = "identiteiten.yaml";
     static final String HERINDELINGEN = "herindelingen.csv";
     static final String MANDATEN = "mandaten.csv";
     static final String ZORGKANTOREN = "zorgkantoren.csv";
@@ -61,7 +62,8 @@ public final class RegistryLoader {
         List<Mandaat> mandaten = mandaten(gemeenten);
         Map<String, Zorgkantoor> zorgkantoren = zorgkantoren(gemeenten);
         Map<String, Kanaal> kanalen = kanalen(gemeenten, aanbieders);
-        return new Registry(gemeenten, aanbieders, herindelingen, mandaten, zorgkantoren, kanalen);
+        List<Identiteit> identiteiten = identiteiten(gemeenten, aanbieders);
+        return new Registry(gemeenten, aanbieders, herindelingen, mandaten, zorgkantoren, kanalen, identiteiten);
     }
 
     private Map<String, Gemeente> gemeenten() {
@@ -345,8 +347,14 @@ public final class RegistryLoader {
         return CsvBestand.lees(file, in, kopregels);
     }
 
-    record AanbiederEntry(String agb, String naam) {
+    record SftpEntry(List<String> publicKeys) {
     }
+
+    record AanbiederEntry(String agb, String naam, SftpEntry sftp) {
+    }
+
+    private static final java.util.regex.Pattern PUBLIC_KEY = java.util.regex.Pattern.compile(
+            "(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)) [A-Za-z0-9+/]+={0,2}( .*)?");
 
     private Map<String, Aanbieder> aanbieders() {
         Map<String, Aanbieder> result = new LinkedHashMap<>();
@@ -358,7 +366,15 @@ public final class RegistryLoader {
             if (e.naam() == null || e.naam().isBlank()) {
                 throw new RegistryException(file, nr, "naam ontbreekt voor agb " + e.agb());
             }
-            if (result.put(e.agb(), new Aanbieder(e.agb(), e.naam().strip())) != null) {
+            List<String> keys = e.sftp() == null || e.sftp().publicKeys() == null ? List.of()
+                    : e.sftp().publicKeys().stream().map(k -> k == null ? "" : k.strip()).toList();
+            for (String key : keys) {
+                if (!PUBLIC_KEY.matcher(key).matches()) {
+                    throw new RegistryException(file, nr, "sftp.publicKeys van agb " + e.agb()
+                            + " bevat iets dat geen OpenSSH public key is (verwacht 'ssh-ed25519 AAAA…')");
+                }
+            }
+            if (result.put(e.agb(), new Aanbieder(e.agb(), e.naam().strip(), keys)) != null) {
                 throw new RegistryException(file, nr, "agb " + e.agb() + " staat er twee keer in");
             }
         });
@@ -381,13 +397,18 @@ public final class RegistryLoader {
             }
             Kanaal.Soort soort;
             try {
-                soort = Kanaal.Soort.valueOf((e.kanaal() == null ? "queue" : e.kanaal()).toUpperCase(java.util.Locale.ROOT));
+                soort = Kanaal.Soort.valueOf((e.kanaal() == null ? "queue" : e.kanaal())
+                        .replace('-', '_').toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException ex) {
-                throw new RegistryException(file, nr, "kanaal '" + e.kanaal() + "' is niet queue, sftp, soap of rest");
+                throw new RegistryException(file, nr, "kanaal '" + e.kanaal() + "' is niet queue, sftp-in, sftp, soap of rest");
             }
-            if (soort != Kanaal.Soort.QUEUE) {
+            if (soort == Kanaal.Soort.SFTP_IN && (gemeente || aanbieders.get(deelnemer).sftpPublicKeys().isEmpty())) {
+                throw new RegistryException(file, nr, "kanaal sftp-in is voor aanbieders met sftp.publicKeys, niet voor "
+                        + deelnemer);
+            }
+            if (soort != Kanaal.Soort.QUEUE && soort != Kanaal.Soort.SFTP_IN) {
                 throw new RegistryException(file, nr, "kanaal " + e.kanaal() + " voor " + deelnemer
-                        + " wordt nog niet ondersteund; alleen queue");
+                        + " wordt nog niet ondersteund; alleen queue en sftp-in");
             }
             boolean kopie = Boolean.TRUE.equals(e.informatiekopie());
             if (kopie && !gemeente) {
@@ -396,6 +417,39 @@ public final class RegistryLoader {
             if (result.put(deelnemer, new Kanaal(deelnemer, soort, kopie, e.instellingen())) != null) {
                 throw new RegistryException(file, nr, "deelnemer " + deelnemer + " staat er twee keer in");
             }
+        });
+        return result;
+    }
+
+    record IdentiteitEntry(String deelnemer, String oin, String subject) {
+    }
+
+    private List<Identiteit> identiteiten(Map<String, Gemeente> gemeenten, Map<String, Aanbieder> aanbieders) {
+        List<Identiteit> result = new ArrayList<>();
+        Set<String> oins = new HashSet<>();
+        Set<String> subjects = new HashSet<>();
+        String file = describe(IDENTITEITEN);
+        leesYamlLijst(IDENTITEITEN, "identiteit", IdentiteitEntry.class, (e, nr) -> {
+            String deelnemer = e.deelnemer() == null ? "" : e.deelnemer();
+            boolean bekend = deelnemer.matches("[0-9]{4}")
+                    ? gemeenten.containsKey(deelnemer) && gemeenten.get(deelnemer).opgeheven() == null
+                    : aanbieders.containsKey(deelnemer);
+            if (!bekend) {
+                throw new RegistryException(file, nr, "deelnemer '" + deelnemer
+                        + "' is geen bestaande gemeente of bekende aanbieder");
+            }
+            boolean metOin = e.oin() != null && !e.oin().isBlank();
+            boolean metSubject = e.subject() != null && !e.subject().isBlank();
+            if (metOin == metSubject) {
+                throw new RegistryException(file, nr, "geef voor " + deelnemer + " precies een van oin of subject");
+            }
+            if (metOin && !e.oin().matches("[0-9]{20}")) {
+                throw new RegistryException(file, nr, "oin '" + e.oin() + "' is geen OIN van 20 cijfers");
+            }
+            if (metOin ? !oins.add(e.oin()) : !subjects.add(e.subject().strip())) {
+                throw new RegistryException(file, nr, "deze oin of subject staat er twee keer in");
+            }
+            result.add(new Identiteit(deelnemer, metOin ? e.oin() : null, metSubject ? e.subject().strip() : null));
         });
         return result;
     }

@@ -821,6 +821,58 @@ class RegistryLoaderTest {
         }
     }
 
+    static final String KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGc3vJ8TSn1n3dyr0ZkIH3cQdKq0s7V1jUH0xWvQk4Lr test";
+
+    @Nested
+    class SftpKeysAndIdentiteiten {
+
+        @Test
+        void anAanbiederWithKeysReceivesInItsSftpInFolder() throws IOException {
+            write("aanbieders.yaml", "- agb: \"42420001\"", "  naam: A", "  sftp:", "    publicKeys: [\"" + KEY + "\"]",
+                    "- agb: \"42420002\"", "  naam: B");
+            Registry registry = new RegistryLoader(dir).load();
+            assertThat(registry.aanbieder("42420001").orElseThrow().sftpPublicKeys()).containsExactly(KEY);
+            assertThat(registry.kanaal("42420001").soort()).isEqualTo(Kanaal.Soort.SFTP_IN);
+            assertThat(registry.kanaal("42420002").soort()).isEqualTo(Kanaal.Soort.QUEUE);
+        }
+
+        @Test
+        void somethingThatIsNotAPublicKeyIsRefused() throws IOException {
+            write("aanbieders.yaml", "- agb: \"42420001\"", "  naam: A", "  sftp:",
+                    "    publicKeys: [\"-----BEGIN OPENSSH PRIVATE KEY-----\"]");
+            assertFails("aanbieders.yaml", 1).hasMessageContaining("geen OpenSSH public key");
+        }
+
+        @Test
+        void sftpInIsOnlyForAanbiedersWithKeys() throws IOException {
+            write("kanalen.yaml", "- deelnemer: \"42420001\"", "  kanaal: sftp-in");
+            assertFails("kanalen.yaml", 1).hasMessageContaining("sftp.publicKeys");
+        }
+
+        @Test
+        void aCertificateMapsToItsParticipantByOinOrSubject() throws IOException {
+            write("identiteiten.yaml", "- deelnemer: \"0599\"", "  oin: \"00000001002220647000\"",
+                    "- deelnemer: \"42420001\"", "  subject: \"CN=De Linde,O=De Linde,C=NL\"");
+            Registry registry = new RegistryLoader(dir).load();
+            assertThat(registry.deelnemerMetOin("00000001002220647000")).contains("0599");
+            assertThat(registry.deelnemerMetSubject("CN=De Linde,O=De Linde,C=NL")).contains("42420001");
+            assertThat(registry.deelnemerMetOin("00000001000000000000")).isEmpty();
+        }
+
+        @Test
+        void anIdentiteitNeedsExactlyOneOfOinAndSubjectAndAKnownParticipant() throws IOException {
+            write("identiteiten.yaml", "- deelnemer: \"0599\"");
+            assertFails("identiteiten.yaml", 1).hasMessageContaining("precies een");
+            write("identiteiten.yaml", "- deelnemer: \"0599\"", "  oin: \"123\"");
+            assertFails("identiteiten.yaml", 1).hasMessageContaining("20 cijfers");
+            write("identiteiten.yaml", "- deelnemer: \"9999\"", "  oin: \"00000001002220647000\"");
+            assertFails("identiteiten.yaml", 1).hasMessageContaining("9999");
+            write("identiteiten.yaml", "- deelnemer: \"0599\"", "  oin: \"00000001002220647000\"",
+                    "- deelnemer: \"0613\"", "  oin: \"00000001002220647000\"");
+            assertFails("identiteiten.yaml", 3).hasMessageContaining("twee keer");
+        }
+    }
+
     private AbstractThrowableAssert<?, ? extends Throwable> assertFails(String file, int line) {
         return assertThatThrownBy(() -> new RegistryLoader(dir).load())
                 .isInstanceOf(RegistryException.class)

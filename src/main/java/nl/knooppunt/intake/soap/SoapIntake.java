@@ -2,6 +2,7 @@ package nl.knooppunt.intake.soap;
 
 import java.util.List;
 import nl.knooppunt.intake.Bericht;
+import nl.knooppunt.intake.Kanaalantwoord;
 import nl.knooppunt.intake.Ontvangst;
 import nl.knooppunt.intake.soap.api.Status;
 import nl.knooppunt.intake.soap.api.VerstuurBericht;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** The SOAP channel's steps: unwrap VerstuurBericht into a receipt, and answer with traceerId, status and meldingen. */
 @Component
-public class SoapIntake {
+public class SoapIntake implements Kanaalantwoord {
 
     public static final String KANAAL = "SOAP";
 
@@ -28,7 +29,13 @@ public class SoapIntake {
         return ontvangst.ontvang(request.getBericht(), request.getBestandsnaam(), KANAAL);
     }
 
-    /** Also the poison handler's last step, so a rejected bericht gets the same kind of answer. */
+    @Override
+    public String kanaal() {
+        return KANAAL;
+    }
+
+    /** Also the poison handler's last step (through {@code antwoord}), so a rejected bericht gets the same answer. */
+    @Override
     public VerstuurBerichtAntwoord antwoord(@ExchangeProperty(Bericht.PROPERTY) Bericht bericht, Message message) {
         message.removeHeaders("*");
         VerstuurBerichtAntwoord antwoord = new VerstuurBerichtAntwoord();
