@@ -1,0 +1,74 @@
+package nl.knooppunt.production;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+import nl.knooppunt.HubTestSupport;
+import nl.knooppunt.intake.soap.api.Status;
+import nl.knooppunt.intake.soap.api.VerstuurBerichtAntwoord;
+import nl.knooppunt.testdata.BerichtBuilder;
+import nl.knooppunt.testdata.TestBsn;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The hub on PostgreSQL, the production database: every Flyway migration runs on it, and a bericht travels SOAP →
+ * queue → audit with its rows in PostgreSQL. {@code .ci/run} installs PostgreSQL from Debian, starts a throwaway
+ * cluster and sets {@value #ENV} (a JDBC URL of a database the user may create databases from). Without it the test
+ * is reported as skipped, with the reason.
+ */
+@EnabledIfEnvironmentVariable(named = PostgresHubTest.ENV, matches = "jdbc:postgresql:.+",
+        disabledReason = "geen PostgreSQL: zet " + PostgresHubTest.ENV + " (.ci/run doet dat)")
+class PostgresHubTest extends HubTestSupport {
+
+    static final String ENV = "KNOOPPUNT_TEST_POSTGRES_URL";
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) throws SQLException {
+        String admin = System.getenv(ENV);
+        String database = "knooppunt_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
+                .toLowerCase(Locale.ROOT);
+        try (Connection c = DriverManager.getConnection(admin); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + database);
+        }
+        String url = admin.replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1" + database);
+        registry.add("spring.datasource.url", () -> url);
+        // the URL carries the credentials (?user=…); the embedded default's sa/"" must not override them
+        String user = url.replaceFirst(".*[?&]user=([^&]*).*", "$1");
+        registry.add("spring.datasource.username", () -> url.contains("user=") ? user : "postgres");
+        registry.add("spring.datasource.password", () -> url.replaceFirst(".*[?&]password=([^&]*).*|.*", "$1"));
+        registry.add("knooppunt.data-dir", () -> tempDir("knooppunt-pg-data").toString());
+        registry.add("knooppunt.broker.port", HubTestSupport::freePort);
+        registry.add("knooppunt.audit.publish-interval", () -> "50");
+    }
+
+    @Test
+    void everyMigrationRanOnPostgres() {
+        assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where not success", Long.class))
+                .isZero();
+        assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history", Long.class)).isPositive();
+        assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
+    }
+
+    @Test
+    void aBerichtIsDeliveredAndAuditedWithItsRowsInPostgres() {
+        VerstuurBerichtAntwoord antwoord = send(BerichtBuilder.wmo315().gemeente("0599").bsn(TestBsn.nth(300))
+                .identificatie("PG315-0001").build());
+
+        assertThat(antwoord.getStatus()).isEqualTo(Status.GEACCEPTEERD);
+        String traceerId = antwoord.getTraceerId();
+        assertThat(receive("gemeente.0599", traceerId)).isNotNull();
+        assertThat(auditEvents(traceerId, 3)).extracting(e -> e.get("traceerId").asText()).containsOnly(traceerId);
+        assertThat(jdbc.queryForObject("select status from bericht where traceer_id = ?", String.class, traceerId))
+                .isEqualTo("AFGELEVERD");
+        assertThat(jdbc.queryForObject("select count(*) from payload where traceer_id = ?", Long.class, traceerId))
+                .isEqualTo(1L);
+    }
+}
