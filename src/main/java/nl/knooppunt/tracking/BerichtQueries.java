@@ -31,13 +31,15 @@ public class BerichtQueries {
                 (rs, i) -> new BerichtStatus.Gebeurtenis(rs.getString(1), rs.getString(2),
                         rs.getTimestamp(3).toInstant()), traceerId);
         return jdbc.query("select traceer_id, status, kanaal, ontvangen_op, berichttype, bericht_code, afzender, ontvanger, "
-                        + "bestemming, responsible, executing, reason, meldingen, regelspoor, signalen "
+                        + "bestemming, responsible, executing, reason, meldingen, regelspoor, signalen, payload_verwijderd_op "
                         + "from bericht where traceer_id = ?",
                 (rs, i) -> new BerichtStatus(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6), rs.getString(7),
                         rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
                         read(rs.getString(14), REGELSPOOR), read(rs.getString(15), SIGNALEN),
-                        read(rs.getString(13), MELDINGEN), historie), traceerId).stream().findFirst();
+                        read(rs.getString(13), MELDINGEN), historie,
+                        rs.getTimestamp(16) == null ? null : rs.getTimestamp(16).toInstant()), traceerId)
+                .stream().findFirst();
     }
 
     public List<BerichtStatus> withStatus(String status, int limit) {

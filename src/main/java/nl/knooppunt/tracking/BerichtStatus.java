@@ -5,7 +5,10 @@ import java.util.List;
 import nl.knooppunt.routing.Signaal;
 import nl.knooppunt.validation.Melding;
 
-/** Track & trace view of one bericht. Holds no BSN. */
+/**
+ * Track & trace view of one bericht. Holds no BSN. {@code payloadVerwijderdOp}: when retention removed the bericht's
+ * bytes (null while they are kept); the metadata stays.
+ */
 public record BerichtStatus(
         String traceerId,
         String status,
@@ -22,7 +25,8 @@ public record BerichtStatus(
         List<String> regelspoor,
         List<Signaal> signalen,
         List<Melding> meldingen,
-        List<Gebeurtenis> historie) {
+        List<Gebeurtenis> historie,
+        Instant payloadVerwijderdOp) {
 
     public record Gebeurtenis(String eventId, String eventType, Instant tijdstip) {
     }
