@@ -14,8 +14,17 @@ import org.springframework.mock.env.MockEnvironment;
 /** Which route files Camel loads: the packaged ones, each replaceable and extendable from knooppunt.routes-dir. */
 class RoutesLocationTest {
 
-    private static final List<String> PACKAGED = List.of("audit", "deliver", "error-handling", "intake-soap", "route",
-            "validate");
+    /** Every flow file in the source tree's routes/ (what Maven packages into the jar). */
+    private static final List<String> PACKAGED = packaged();
+
+    private static List<String> packaged() {
+        try (var files = Files.list(Path.of("routes"))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+                    .map(n -> n.substring(0, n.length() - ".yaml".length())).sorted().toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @TempDir
     Path dir;
