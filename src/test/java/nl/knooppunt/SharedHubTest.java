@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The hub instance that most tests share: one Spring context, one data dir, one broker. */
+/** The hub instance that most tests share: one Spring context, one data dir, one broker, metrics as in production. */
+@AutoConfigureObservability
 public abstract class SharedHubTest extends HubTestSupport {
 
     protected static final Path DATA_DIR = tempDir("knooppunt-test-data");

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
+import nl.knooppunt.metrics.BerichtMetrics;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,12 +17,17 @@ import org.springframework.stereotype.Component;
 public class Antwoord {
 
     private final Map<String, Kanaalantwoord> perKanaal;
+    private final BerichtMetrics metrics;
 
-    public Antwoord(List<Kanaalantwoord> kanalen) {
+    public Antwoord(List<Kanaalantwoord> kanalen, BerichtMetrics metrics) {
         this.perKanaal = kanalen.stream().collect(Collectors.toMap(Kanaalantwoord::kanaal, Function.identity()));
+        this.metrics = metrics;
     }
 
     public Object geef(@ExchangeProperty(Bericht.PROPERTY) Bericht bericht, Message message) {
+        if (bericht != null) {
+            metrics.afgehandeld(bericht);
+        }
         Kanaalantwoord kanaal = bericht == null ? null : perKanaal.get(bericht.kanaal());
         return kanaal == null ? message.getBody() : kanaal.antwoord(bericht, message);
     }
