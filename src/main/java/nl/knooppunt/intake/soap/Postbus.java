@@ -32,6 +32,8 @@ import org.springframework.stereotype.Component;
 class Postbus {
 
     static final String TRACEER_ID = "traceerId";
+    /** One answer carries at most this many bytes of berichten (at least one bericht): 100 × 25 MB would not fit. */
+    static final long MAX_BYTES = 64L * 1024 * 1024;
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Logger log = LoggerFactory.getLogger(Postbus.class);
 
@@ -57,7 +59,10 @@ class Postbus {
         return (deelnemer.length() == 4 ? "gemeente." : "aanbieder.") + deelnemer;
     }
 
-    /** The first {@code max} berichten waiting for the participant, in queue order; nothing is taken off the queue. */
+    /**
+     * The first {@code max} berichten waiting for the participant, in queue order, up to {@link #MAX_BYTES} in total;
+     * nothing is taken off the queue.
+     */
     Opgehaald haalOp(String deelnemer, int max) throws JMSException {
         try (Connection connection = connectionFactory.createConnection();
              Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
@@ -65,6 +70,7 @@ class Postbus {
             Queue queue = session.createQueue(queue(deelnemer));
             List<Item> items = new ArrayList<>();
             boolean meer = false;
+            long bytes = 0;
             try (QueueBrowser browser = session.createBrowser(queue)) {
                 Enumeration<?> messages = browser.getEnumeration();
                 while (messages.hasMoreElements()) {
@@ -79,9 +85,15 @@ class Postbus {
                         meer = true;
                         break;
                     }
+                    byte[] inhoud = inhoud(message);
+                    if (!items.isEmpty() && bytes + inhoud.length > MAX_BYTES) {
+                        meer = true;
+                        break;
+                    }
+                    bytes += inhoud.length;
                     items.add(new Item(traceerId, message.getStringProperty("berichtCode"),
                             message.getStringProperty("berichtType"), message.getStringProperty("afzender"),
-                            message.getStringProperty("ontvanger"), inhoud(message)));
+                            message.getStringProperty("ontvanger"), inhoud));
                 }
             }
             return new Opgehaald(items, meer);
