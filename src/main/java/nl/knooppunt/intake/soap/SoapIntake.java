@@ -12,7 +12,10 @@ import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 
-/** The SOAP channel's steps: unwrap VerstuurBericht into a receipt, and answer with traceerId, status and meldingen. */
+/**
+ * The SOAP channel's VerstuurBericht steps: unwrap the request into a receipt for the authenticated caller, and answer
+ * with traceerId, status and meldingen.
+ */
 @Component
 public class SoapIntake implements Kanaalantwoord {
 
@@ -24,9 +27,10 @@ public class SoapIntake implements Kanaalantwoord {
         this.ontvangst = ontvangst;
     }
 
-    public Bericht ontvang(@Body List<?> parameters) {
+    /** The caller authenticated by its client certificate becomes the bericht's deelnemer (KP008 on a spoofed Afzender). */
+    public Bericht ontvang(@Body List<?> parameters, Message message) {
         VerstuurBericht request = (VerstuurBericht) parameters.get(0);
-        return ontvangst.ontvang(request.getBericht(), request.getBestandsnaam(), KANAAL);
+        return ontvangst.ontvang(request.getBericht(), request.getBestandsnaam(), KANAAL, SoapDeelnemer.van(message));
     }
 
     @Override
