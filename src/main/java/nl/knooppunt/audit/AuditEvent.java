@@ -35,7 +35,9 @@ public record AuditEvent(
         Integer aantalClienten,
         List<String> clientPseudoniemen,
         String pseudoniemSleutelId,
-        List<Melding> meldingen) {
+        List<Melding> meldingen,
+        String retourTraceerId,
+        List<String> retourcodes) {
 
     public static final int SCHEMA_VERSION = 1;
 }

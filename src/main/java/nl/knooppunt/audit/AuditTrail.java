@@ -31,7 +31,12 @@ public class AuditTrail {
     }
 
     public AuditEvent record(Bericht bericht, String eventType) {
-        AuditEvent event = event(bericht, eventType, Instant.now());
+        return record(bericht, eventType, null, null);
+    }
+
+    /** An event about the retourbericht the hub sent for this bericht: its traceerId and its retourcodes. */
+    public AuditEvent record(Bericht bericht, String eventType, String retourTraceerId, List<String> retourcodes) {
+        AuditEvent event = event(bericht, eventType, Instant.now(), retourTraceerId, retourcodes);
         try {
             jdbc.update("insert into audit_event (event_id, traceer_id, event_type, tijdstip, inhoud, gepubliceerd) "
                             + "values (?, ?, ?, ?, ?, false)", event.eventId(), event.traceerId(), eventType,
@@ -43,6 +48,11 @@ public class AuditTrail {
     }
 
     AuditEvent event(Bericht bericht, String eventType, Instant when) {
+        return event(bericht, eventType, when, null, null);
+    }
+
+    AuditEvent event(Bericht bericht, String eventType, Instant when, String retourTraceerId,
+                     List<String> retourcodes) {
         BerichtInfo info = bericht.info();
         Route besluit = bericht.besluit();
         return new AuditEvent(AuditEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), bericht.traceerId(), eventType,
@@ -63,6 +73,8 @@ public class AuditTrail {
                 info == null ? null : info.aantalClienten(),
                 info == null ? null : info.clientPseudoniemen(),
                 info == null || info.clientPseudoniemen().isEmpty() ? null : pseudonymizer.keyId(),
-                bericht.meldingen().isEmpty() ? null : List.copyOf(bericht.meldingen()));
+                bericht.meldingen().isEmpty() ? null : List.copyOf(bericht.meldingen()),
+                retourTraceerId,
+                retourcodes == null || retourcodes.isEmpty() ? null : List.copyOf(retourcodes));
     }
 }
