@@ -31,7 +31,12 @@ public class AuditTrail {
     }
 
     public AuditEvent record(Bericht bericht, String eventType) {
-        AuditEvent event = event(bericht, eventType, Instant.now());
+        return record(event(bericht, eventType, Instant.now()));
+    }
+
+    /** Writes an event that was built without a {@link Bericht} at hand (a push attempt off a queue). */
+    public AuditEvent record(AuditEvent event) {
+        String eventType = event.eventType();
         try {
             jdbc.update("insert into audit_event (event_id, traceer_id, event_type, tijdstip, inhoud, gepubliceerd) "
                             + "values (?, ?, ?, ?, ?, false)", event.eventId(), event.traceerId(), eventType,
@@ -63,6 +68,6 @@ public class AuditTrail {
                 info == null ? null : info.aantalClienten(),
                 info == null ? null : info.clientPseudoniemen(),
                 info == null || info.clientPseudoniemen().isEmpty() ? null : pseudonymizer.keyId(),
-                bericht.meldingen().isEmpty() ? null : List.copyOf(bericht.meldingen()));
+                bericht.meldingen().isEmpty() ? null : List.copyOf(bericht.meldingen()), null, null, null);
     }
 }
