@@ -8,12 +8,13 @@ import nl.knooppunt.registry.Kanaal;
 import nl.knooppunt.registry.Registry;
 import nl.knooppunt.registry.RegistryHerladen;
 import nl.knooppunt.registry.RegistryService;
+import jakarta.annotation.PostConstruct;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.Route;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -39,9 +40,22 @@ public class PushRoutes {
         this.aflevering = aflevering;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    public void start() throws Exception {
-        synchroniseer(registry.current());
+    /** Once Camel has started (routes and templates loaded); at once if it already has. */
+    @PostConstruct
+    void start() throws Exception {
+        camel.addStartupListener(new ExtendedStartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) throws Exception {
+                if (alreadyStarted) {
+                    synchroniseer(registry.current());
+                }
+            }
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) throws Exception {
+                synchroniseer(registry.current());
+            }
+        });
     }
 
     @EventListener
@@ -71,6 +85,9 @@ public class PushRoutes {
     }
 
     synchronized void synchroniseer(Registry reg) throws Exception {
+        if (!camel.isStarted()) {
+            return;
+        }
         Map<String, String> gewenst = gewenst(reg);
         for (Route route : camel.getRoutes()) {
             String id = route.getRouteId();

@@ -15,6 +15,7 @@ import nl.knooppunt.delivery.Zending;
 import nl.knooppunt.delivery.push.ontvang.OntvangBericht;
 import nl.knooppunt.delivery.push.ontvang.OntvangPortType;
 import nl.knooppunt.registry.Kanaal;
+import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.configuration.jsse.TLSClientParameters;
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.frontend.ClientProxy;
@@ -56,16 +57,23 @@ class SoapAfleverkanaal implements Afleverkanaal {
             port.ontvangBericht(request);
         } catch (SOAPFaultException e) {
             String faultCode = e.getFault() == null ? "" : e.getFault().getFaultCodeAsQName().getLocalPart();
-            if ("Client".equals(faultCode) || "Sender".equals(faultCode)) {
-                throw Afleverfout.permanent("SOAP_FAULT_CLIENT", "ontvanger weigert het bericht: " + e.getMessage());
-            }
-            throw Afleverfout.tijdelijk("SOAP_FAULT", e.getMessage());
+            throw fout(faultCode, e.getMessage());
         } catch (WebServiceException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof SoapFault fault) {
+                throw fout(fault.getFaultCode() == null ? "" : fault.getFaultCode().getLocalPart(), fault.getMessage());
+            }
             throw Afleverfout.tijdelijk("SOAP_VERBINDING", cause.getClass().getSimpleName() + " " + cause.getMessage());
         } finally {
             ClientProxy.getClient(port).destroy();
         }
+    }
+
+    private static Afleverfout fout(String faultCode, String message) {
+        if ("Client".equals(faultCode) || "Sender".equals(faultCode)) {
+            return Afleverfout.permanent("SOAP_FAULT_CLIENT", "ontvanger weigert het bericht: " + message);
+        }
+        return Afleverfout.tijdelijk("SOAP_FAULT", message);
     }
 
     private OntvangPortType client(Map<String, String> s) throws Afleverfout {
