@@ -9,7 +9,8 @@ import nl.knooppunt.validation.Melding;
 /**
  * One audit event, as published on {@code audit.contractmanagement} and stored in the database. The contract is
  * {@code schemas/audit-event.schema.json}. It never holds a BSN, name, address or free text from the bericht: clients
- * appear only as keyed pseudonyms.
+ * appear only as keyed pseudonyms. {@code afleverkanaal}, {@code poging} and {@code reden} describe a push attempt
+ * (delivery.push): the channel, the attempt number and, for a failure, a coded reason without bericht content.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AuditEvent(
@@ -37,7 +38,10 @@ public record AuditEvent(
         String pseudoniemSleutelId,
         List<Melding> meldingen,
         String retourTraceerId,
-        List<String> retourcodes) {
+        List<String> retourcodes,
+        String afleverkanaal,
+        Integer poging,
+        String reden) {
 
     public static final int SCHEMA_VERSION = 1;
 }

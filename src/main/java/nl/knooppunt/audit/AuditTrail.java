@@ -36,7 +36,12 @@ public class AuditTrail {
 
     /** An event about the retourbericht the hub sent for this bericht: its traceerId and its retourcodes. */
     public AuditEvent record(Bericht bericht, String eventType, String retourTraceerId, List<String> retourcodes) {
-        AuditEvent event = event(bericht, eventType, Instant.now(), retourTraceerId, retourcodes);
+        return record(event(bericht, eventType, Instant.now(), retourTraceerId, retourcodes));
+    }
+
+    /** Writes an event that was built without a {@link Bericht} at hand (a push attempt off a queue). */
+    public AuditEvent record(AuditEvent event) {
+        String eventType = event.eventType();
         try {
             jdbc.update("insert into audit_event (event_id, traceer_id, event_type, tijdstip, inhoud, gepubliceerd) "
                             + "values (?, ?, ?, ?, ?, false)", event.eventId(), event.traceerId(), eventType,
@@ -75,6 +80,6 @@ public class AuditTrail {
                 info == null || info.clientPseudoniemen().isEmpty() ? null : pseudonymizer.keyId(),
                 bericht.meldingen().isEmpty() ? null : List.copyOf(bericht.meldingen()),
                 retourTraceerId,
-                retourcodes == null || retourcodes.isEmpty() ? null : List.copyOf(retourcodes));
+                retourcodes == null || retourcodes.isEmpty() ? null : List.copyOf(retourcodes), null, null, null);
     }
 }

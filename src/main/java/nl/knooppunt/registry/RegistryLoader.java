@@ -406,9 +406,11 @@ public final class RegistryLoader {
                 throw new RegistryException(file, nr, "kanaal sftp-in is voor aanbieders met sftp.publicKeys, niet voor "
                         + deelnemer);
             }
-            if (soort != Kanaal.Soort.QUEUE && soort != Kanaal.Soort.SFTP_IN) {
-                throw new RegistryException(file, nr, "kanaal " + e.kanaal() + " voor " + deelnemer
-                        + " wordt nog niet ondersteund; alleen queue en sftp-in");
+            try {
+                KanaalInstellingen.controleer(soort, e.instellingen());
+            } catch (IllegalArgumentException ex) {
+                throw new RegistryException(file, nr, "kanaal " + e.kanaal() + " voor " + deelnemer + ": "
+                        + ex.getMessage());
             }
             boolean kopie = Boolean.TRUE.equals(e.informatiekopie());
             if (kopie && !gemeente) {

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import nl.knooppunt.system.KnooppuntProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /** Holds the current registry. A bad registry stops start-up with a message naming file and line. */
@@ -15,8 +16,10 @@ public class RegistryService {
 
     private final AtomicReference<Registry> current = new AtomicReference<>();
     private final RegistryLoader loader;
+    private final ApplicationEventPublisher events;
 
-    public RegistryService(KnooppuntProperties properties) {
+    public RegistryService(KnooppuntProperties properties, ApplicationEventPublisher events) {
+        this.events = events;
         if (properties.registryDir() != null && !Files.isDirectory(properties.registryDir())) {
             throw new IllegalStateException("knooppunt.registry-dir " + properties.registryDir().toAbsolutePath()
                     + " is not a directory");
@@ -35,6 +38,7 @@ public class RegistryService {
         Registry fresh = loader.load();
         current.set(fresh);
         log.info("Registry reloaded: {}", counts(fresh));
+        events.publishEvent(new RegistryHerladen(fresh));
         return fresh;
     }
 

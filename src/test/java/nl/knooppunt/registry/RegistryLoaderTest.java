@@ -801,11 +801,72 @@ class RegistryLoaderTest {
         }
 
         @Test
-        void aChannelThatIsNotBuiltYetIsRefusedNotFaked() throws IOException {
+        void aChannelWithoutItsSettingsOrOfAnUnknownKindIsRefused() throws IOException {
             write("kanalen.yaml", "- deelnemer: \"42420001\"", "  kanaal: sftp");
-            assertFails("kanalen.yaml", 1).hasMessageContaining("nog niet ondersteund");
+            assertFails("kanalen.yaml", 1).hasMessageContaining("host ontbreekt");
             write("kanalen.yaml", "- deelnemer: \"42420001\"", "  kanaal: fax");
             assertFails("kanalen.yaml", 1).hasMessageContaining("fax");
+        }
+
+        static final String SFTP_OK = "  instellingen: {host: sftp.gemeente.example, port: \"2222\", user: knooppunt, "
+                + "remoteDir: /in, knownHosts: \"[sftp.gemeente.example]:2222 " + KEY.substring(0, KEY.lastIndexOf(' '))
+                + "\", privateKeyFile: /etc/knooppunt/push/id_ed25519}";
+
+        @Test
+        void pushChannelsWithValidSettingsLoad() throws IOException {
+            write("kanalen.yaml", "- deelnemer: \"0599\"", "  kanaal: sftp", SFTP_OK,
+                    "- deelnemer: \"0613\"", "  kanaal: soap", "  instellingen: {url: \"https://wmo.gemeente.example/ontvang\", "
+                            + "keystoreFile: /etc/knooppunt/push/client.p12, keystorePasswordEnv: KNOOPPUNT_PUSH_KEYSTORE}",
+                    "- deelnemer: \"42420001\"", "  kanaal: rest", "  instellingen: {url: \"http://127.0.0.1:9000/hook\", "
+                            + "hmacSecretEnv: KNOOPPUNT_HOOK_SECRET}");
+            Registry registry = new RegistryLoader(dir).load();
+            assertThat(registry.kanaal("0599").soort()).isEqualTo(Kanaal.Soort.SFTP);
+            assertThat(registry.kanaal("0599").instellingen()).containsEntry("port", "2222").containsEntry("remoteDir", "/in");
+            assertThat(registry.kanaal("0613").soort()).isEqualTo(Kanaal.Soort.SOAP);
+            assertThat(registry.kanaal("42420001").soort()).isEqualTo(Kanaal.Soort.REST);
+        }
+
+        @org.junit.jupiter.params.ParameterizedTest
+        @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+                "{port: \"2222\", user: k, remoteDir: /in, knownHosts: \"[h]:2222 ssh-ed25519 AAAA\", privateKeyFile: /k}|host ontbreekt",
+                "{host: \"h;rm\", user: k, remoteDir: /in, knownHosts: \"h ssh-ed25519 AAAA\", privateKeyFile: /k}|geen hostnaam",
+                "{host: h, port: \"70000\", user: k, remoteDir: /in, knownHosts: \"[h]:70000 ssh-ed25519 AAAA\", privateKeyFile: /k}|tussen 1 en 65535",
+                "{host: h, port: twee, user: k, remoteDir: /in, knownHosts: \"h ssh-ed25519 AAAA\", privateKeyFile: /k}|geen getal",
+                "{host: h, user: \"k m\", remoteDir: /in, knownHosts: \"h ssh-ed25519 AAAA\", privateKeyFile: /k}|user mag alleen",
+                "{host: h, user: k, remoteDir: /in/../etc, knownHosts: \"h ssh-ed25519 AAAA\", privateKeyFile: /k}|'..'",
+                "{host: h, user: k, remoteDir: /in, knownHosts: \"h AAAA\", privateKeyFile: /k}|known_hosts-regel",
+                "{host: h, port: \"2222\", user: k, remoteDir: /in, knownHosts: \"h ssh-ed25519 AAAA\", privateKeyFile: /k}|verwacht '[h]:2222'",
+                "{host: h, user: k, remoteDir: /in, knownHosts: \"h ssh-ed25519 AAAA\", privateKeyFile: relatief/key}|geen absoluut pad",
+                "{host: h, user: k, remoteDir: /in, knownHosts: \"h ssh-ed25519 AAAA\", privateKeyFile: \"-----BEGIN OPENSSH PRIVATE KEY-----\"}|niet de sleutel zelf",
+                "{host: h, user: k, remoteDir: /in, knownHosts: \"h ssh-ed25519 AAAA\", privateKeyFile: /k, password: geheim}|geheim hoort niet",
+                "{host: h, user: k, remoteDir: /in, knownHosts: \"h ssh-ed25519 AAAA\", privateKeyFile: /k, poort: \"22\"}|onbekende instelling poort",
+        })
+        void badSftpSettingsAreRefused(String instellingen, String fout) throws IOException {
+            write("kanalen.yaml", "- deelnemer: \"0599\"", "  kanaal: sftp", "  instellingen: " + instellingen);
+            assertFails("kanalen.yaml", 1).hasMessageContaining(fout);
+        }
+
+        @org.junit.jupiter.params.ParameterizedTest
+        @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+                "soap|{}|url ontbreekt",
+                "soap|{url: \"http://wmo.gemeente.example/ontvang\"}|moet https gebruiken",
+                "soap|{url: \"ftp://wmo.gemeente.example/\"}|moet https gebruiken",
+                "soap|{url: \"https://user:pw@wmo.gemeente.example/\"}|inloggegevens",
+                "soap|{url: \"https://wmo.gemeente.example/\", keystoreFile: /k.p12}|keystorePasswordEnv ontbreekt",
+                "soap|{url: \"https://wmo.gemeente.example/\", keystorePasswordEnv: PW}|zonder keystoreFile",
+                "soap|{url: \"https://wmo.gemeente.example/\", keystoreFile: /k.p12, keystorePasswordEnv: \"pw-env\"}|omgevingsvariabele",
+                "soap|{url: \"https://wmo.gemeente.example/\", keystorePassword: geheim}|geheim hoort niet",
+                "rest|{url: \"http://10.0.0.1/hook\"}|moet https gebruiken",
+                "rest|{url: \"niet een url\"}|geen geldige URL",
+                "rest|{url: \"https:///pad\"}|geen host",
+                "rest|{url: \"https://h/\", hmacSecretEnv: S, hmacSecretFile: /s}|niet allebei",
+                "rest|{url: \"https://h/\", hmacSecretFile: s.txt}|geen absoluut pad",
+                "rest|{url: \"https://h/\", hmacSecret: geheim}|geheim hoort niet",
+                "queue|{url: \"https://h/\"}|kent geen instellingen",
+        })
+        void badSoapAndRestSettingsAreRefused(String kanaal, String instellingen, String fout) throws IOException {
+            write("kanalen.yaml", "- deelnemer: \"0599\"", "  kanaal: " + kanaal, "  instellingen: " + instellingen);
+            assertFails("kanalen.yaml", 1).hasMessageContaining(fout);
         }
 
         @Test
