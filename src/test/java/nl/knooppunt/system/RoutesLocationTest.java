@@ -14,8 +14,8 @@ import org.springframework.mock.env.MockEnvironment;
 /** Which route files Camel loads: the packaged ones, each replaceable and extendable from knooppunt.routes-dir. */
 class RoutesLocationTest {
 
-    private static final List<String> PACKAGED = List.of("audit", "deliver", "error-handling", "intake-soap", "route",
-            "validate");
+    private static final List<String> PACKAGED = List.of("audit", "deliver", "error-handling", "intake-sftp", "intake-soap",
+            "route", "validate");
 
     @TempDir
     Path dir;
