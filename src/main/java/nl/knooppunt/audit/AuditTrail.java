@@ -42,6 +42,12 @@ public class AuditTrail {
         return event;
     }
 
+    /** Routing signals and the level 3–4 findings left to the gemeente (validation.keten), or null when none. */
+    private static List<nl.knooppunt.routing.Signaal> signalen(Bericht bericht) {
+        List<nl.knooppunt.routing.Signaal> alle = nl.knooppunt.validation.keten.Signalen.alle(bericht);
+        return alle.isEmpty() ? null : alle;
+    }
+
     AuditEvent event(Bericht bericht, String eventType, Instant when) {
         BerichtInfo info = bericht.info();
         Route besluit = bericht.besluit();
@@ -57,7 +63,7 @@ public class AuditTrail {
                 besluit == null ? null : besluit.executing(),
                 besluit == null ? null : besluit.reason().name(),
                 besluit == null ? null : besluit.regelspoor(),
-                besluit == null || besluit.signalen().isEmpty() ? null : besluit.signalen(),
+                signalen(bericht),
                 info == null ? null : new ArrayList<>(info.productCategorieen()),
                 info == null ? null : info.totaalIngediendBedrag(),
                 info == null ? null : info.aantalClienten(),
