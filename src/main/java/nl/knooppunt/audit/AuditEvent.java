@@ -35,7 +35,8 @@ public record AuditEvent(
         Integer aantalClienten,
         List<String> clientPseudoniemen,
         String pseudoniemSleutelId,
-        List<Melding> meldingen) {
+        List<Melding> meldingen,
+        List<nl.knooppunt.validation.termijn.Termijn> termijnen) {
 
     public static final int SCHEMA_VERSION = 1;
 }

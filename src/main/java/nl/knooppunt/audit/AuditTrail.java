@@ -69,6 +69,7 @@ public class AuditTrail {
                 info == null ? null : info.aantalClienten(),
                 info == null ? null : info.clientPseudoniemen(),
                 info == null || info.clientPseudoniemen().isEmpty() ? null : pseudonymizer.keyId(),
-                bericht.meldingen().isEmpty() ? null : List.copyOf(bericht.meldingen()));
+                bericht.meldingen().isEmpty() ? null : List.copyOf(bericht.meldingen()),
+                bericht.termijnen().isEmpty() ? null : List.copyOf(bericht.termijnen()));
     }
 }

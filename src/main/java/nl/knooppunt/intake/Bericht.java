@@ -29,6 +29,7 @@ public final class Bericht {
     private Status status = Status.ONTVANGEN;
     private final List<Melding> meldingen = new ArrayList<>();
     private final List<Bevinding> signalen = new ArrayList<>();
+    private final List<nl.knooppunt.validation.termijn.Termijn> termijnen = new ArrayList<>();
 
     public Bericht(String traceerId, String kanaal, String bestandsnaam, Instant ontvangenOp, byte[] inhoud) {
         this(traceerId, kanaal, bestandsnaam, ontvangenOp, inhoud, null);
@@ -107,6 +108,11 @@ public final class Bericht {
      */
     public List<Bevinding> signalen() {
         return signalen;
+    }
+
+    /** Deadlines of the standard this bericht starts or meets (validation.termijn), for the audit event. */
+    public List<nl.knooppunt.validation.termijn.Termijn> termijnen() {
+        return termijnen;
     }
 
     /**

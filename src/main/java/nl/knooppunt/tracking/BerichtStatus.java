@@ -22,7 +22,8 @@ public record BerichtStatus(
         List<String> regelspoor,
         List<Signaal> signalen,
         List<Melding> meldingen,
-        List<Gebeurtenis> historie) {
+        List<Gebeurtenis> historie,
+        List<nl.knooppunt.validation.termijn.Termijn> termijnen) {
 
     public record Gebeurtenis(String eventId, String eventType, Instant tijdstip) {
     }

@@ -84,7 +84,10 @@ public class InhoudLezer {
                 int n = tellers.peek().merge(naam, 1, Integer::sum);
                 tellers.push(new HashMap<>());
                 if (path.size() > 1) {
-                    pad.add(HERHAALD.contains(naam) ? naam + "[" + n + "]" : naam);
+                    // Client repeats only in Clienten (323, 325); elsewhere a bericht has exactly one
+                    boolean herhaald = HERHAALD.contains(naam)
+                            && (!"Client".equals(naam) || "Clienten".equals(path.get(path.size() - 2)));
+                    pad.add(herhaald ? naam + "[" + n + "]" : naam);
                 }
                 text.setLength(0);
                 if (regel == null && KLASSEN.contains(naam)) {

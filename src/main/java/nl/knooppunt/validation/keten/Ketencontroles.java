@@ -13,6 +13,7 @@ import nl.knooppunt.validation.AfkeurException;
 import nl.knooppunt.validation.Afkeurcode;
 import nl.knooppunt.validation.Bevinding;
 import nl.knooppunt.validation.Melding;
+import nl.knooppunt.validation.termijn.Termijnbewaking;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.springframework.stereotype.Component;
@@ -35,9 +36,11 @@ public class Ketencontroles {
     private final Ketenregister register;
     private final List<Ketencheck> checks;
     private final BerichtJournal journal;
+    private final Termijnbewaking termijnen;
 
     public Ketencontroles(InhoudLezer lezer, Duplicaten duplicaten, KetenGeheugen geheugen, Ketenregister register,
-                          List<Ketencheck> checks, BerichtJournal journal) {
+                          List<Ketencheck> checks, BerichtJournal journal, Termijnbewaking termijnen) {
+        this.termijnen = termijnen;
         this.lezer = lezer;
         this.duplicaten = duplicaten;
         this.geheugen = geheugen;
@@ -73,6 +76,7 @@ public class Ketencontroles {
         for (Ketencheck check : checks) {
             bericht.signalen().addAll(check.controleer(inhoud, context));
         }
+        termijnen.bereken(bericht, inhoud);
     }
 
     /** Filter of the validate route: an exact duplicate goes no further. */
