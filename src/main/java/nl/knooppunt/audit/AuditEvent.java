@@ -41,7 +41,8 @@ public record AuditEvent(
         List<String> retourcodes,
         String afleverkanaal,
         Integer poging,
-        String reden) {
+        String reden,
+        List<nl.knooppunt.validation.termijn.Termijn> termijnen) {
 
     public static final int SCHEMA_VERSION = 1;
 }

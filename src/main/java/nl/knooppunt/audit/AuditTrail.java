@@ -52,6 +52,12 @@ public class AuditTrail {
         return event;
     }
 
+    /** Routing signals and the level 3–4 findings left to the gemeente (validation.keten), or null when none. */
+    private static List<nl.knooppunt.routing.Signaal> signalen(Bericht bericht) {
+        List<nl.knooppunt.routing.Signaal> alle = nl.knooppunt.validation.keten.Signalen.alle(bericht);
+        return alle.isEmpty() ? null : alle;
+    }
+
     AuditEvent event(Bericht bericht, String eventType, Instant when) {
         return event(bericht, eventType, when, null, null);
     }
@@ -72,7 +78,7 @@ public class AuditTrail {
                 besluit == null ? null : besluit.executing(),
                 besluit == null ? null : besluit.reason().name(),
                 besluit == null ? null : besluit.regelspoor(),
-                besluit == null || besluit.signalen().isEmpty() ? null : besluit.signalen(),
+                signalen(bericht),
                 info == null ? null : new ArrayList<>(info.productCategorieen()),
                 info == null ? null : info.totaalIngediendBedrag(),
                 info == null ? null : info.aantalClienten(),
@@ -80,6 +86,7 @@ public class AuditTrail {
                 info == null || info.clientPseudoniemen().isEmpty() ? null : pseudonymizer.keyId(),
                 bericht.meldingen().isEmpty() ? null : List.copyOf(bericht.meldingen()),
                 retourTraceerId,
-                retourcodes == null || retourcodes.isEmpty() ? null : List.copyOf(retourcodes), null, null, null);
+                retourcodes == null || retourcodes.isEmpty() ? null : List.copyOf(retourcodes), null, null, null,
+                bericht.termijnen().isEmpty() ? null : List.copyOf(bericht.termijnen()));
     }
 }

@@ -51,6 +51,11 @@ public class Delivery {
                         .distinct().collect(java.util.stream.Collectors.joining(",")));
             }
         }
+        if (!bericht.signalen().isEmpty()) {
+            // level 3–4 findings for the gemeente to assess (validation.keten); details in the status API and audit
+            message.setHeader("signalen", nl.knooppunt.validation.keten.Signalen.regels(bericht));
+            message.setHeader("signaalRetourcodes", nl.knooppunt.validation.keten.Signalen.retourcodes(bericht));
+        }
         if (bericht.status() == Bericht.Status.GEPARKEERD) {
             message.setHeader(QUEUE, ONBESTELBAAR);
             // a released bericht may be parked again: each parking is its own send, or the duplicate cache drops it

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import nl.knooppunt.routing.Route;
+import nl.knooppunt.validation.Bevinding;
 import nl.knooppunt.validation.Melding;
 
 /**
@@ -14,7 +15,8 @@ public final class Bericht {
 
     public static final String PROPERTY = "knooppuntBericht";
 
-    public enum Status { ONTVANGEN, AFGEKEURD, GEROUTEERD, AFGELEVERD, GEPARKEERD, IN_TRIAGE }
+    /** DUPLICAAT: the same bytes under the same Identificatie were accepted before; not delivered again (KP009). */
+    public enum Status { ONTVANGEN, AFGEKEURD, GEROUTEERD, AFGELEVERD, GEPARKEERD, IN_TRIAGE, DUPLICAAT }
 
     private final String traceerId;
     private final String kanaal;
@@ -26,6 +28,8 @@ public final class Bericht {
     private Route besluit;
     private Status status = Status.ONTVANGEN;
     private final List<Melding> meldingen = new ArrayList<>();
+    private final List<Bevinding> signalen = new ArrayList<>();
+    private final List<nl.knooppunt.validation.termijn.Termijn> termijnen = new ArrayList<>();
 
     public Bericht(String traceerId, String kanaal, String bestandsnaam, Instant ontvangenOp, byte[] inhoud) {
         this(traceerId, kanaal, bestandsnaam, ontvangenOp, inhoud, null);
@@ -99,11 +103,24 @@ public final class Bericht {
     }
 
     /**
-     * The sender's view: accepted once delivered to its recipient, or safely held for a person to route (triage);
-     * parked or rejected is AFGEKEURD.
+     * Findings of control levels 3–4 that did not reject the bericht (the gemeente assesses them): they travel as
+     * signals in the delivery headers, the audit event and the status API.
+     */
+    public List<Bevinding> signalen() {
+        return signalen;
+    }
+
+    /** Deadlines of the standard this bericht starts or meets (validation.termijn), for the audit event. */
+    public List<nl.knooppunt.validation.termijn.Termijn> termijnen() {
+        return termijnen;
+    }
+
+    /**
+     * The sender's view: accepted once delivered to its recipient, or safely held for a person to route (triage), or
+     * already accepted before (an exact duplicate, answered with KP009); parked or rejected is AFGEKEURD.
      */
     public boolean geaccepteerd() {
-        return status == Status.AFGELEVERD || status == Status.IN_TRIAGE;
+        return status == Status.AFGELEVERD || status == Status.IN_TRIAGE || status == Status.DUPLICAAT;
     }
 
     @Override

@@ -500,4 +500,63 @@ public final class RegistryLoader {
         Path override = override(name);
         return override != null ? Files.newInputStream(override) : new ClassPathResource("registry/" + name).getInputStream();
     }
+
+    // --- checks across berichten: beoordeling per gemeente and the productcodelijst (validation.keten / .bron) ---
+
+    static final String BEOORDELING = "beoordeling.yaml";
+    static final String PRODUCTCODES = "productcodes.csv";
+    private static final List<String> PRODUCTCODES_KOP = List.of("categorie", "code", "gemeente", "omschrijving");
+
+    record BeoordelingEntry(String gemeente, String beoordeling) {
+    }
+
+    /** {@code beoordeling.yaml}: per gemeente signaleren (default) or afkeuren on control level 3–4 findings. */
+    public Map<String, Beoordeling> beoordelingen(Map<String, Gemeente> gemeenten) {
+        Map<String, Beoordeling> result = new LinkedHashMap<>();
+        String file = describe(BEOORDELING);
+        leesYamlLijst(BEOORDELING, "beoordeling", BeoordelingEntry.class, (e, nr) -> {
+            String code = e.gemeente() == null ? "" : e.gemeente();
+            if (!gemeenten.containsKey(code) || gemeenten.get(code).opgeheven() != null) {
+                throw new RegistryException(file, nr, "gemeente '" + code + "' is geen bestaande gemeente");
+            }
+            Beoordeling b;
+            try {
+                b = Beoordeling.valueOf(String.valueOf(e.beoordeling()).toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException ex) {
+                throw new RegistryException(file, nr, "beoordeling '" + e.beoordeling()
+                        + "' is niet signaleren of afkeuren");
+            }
+            if (result.put(code, b) != null) {
+                throw new RegistryException(file, nr, "gemeente " + code + " staat er twee keer in");
+            }
+        });
+        return result;
+    }
+
+    /** {@code productcodes.csv}: the productcodelijst (TR381), standard codes and bilateral codes per gemeente. */
+    public List<Productcode> productcodes(Map<String, Gemeente> gemeenten) {
+        List<Productcode> result = new ArrayList<>();
+        Map<String, Integer> regels = new HashMap<>();
+        for (CsvBestand.Rij rij : lees(PRODUCTCODES, List.of(PRODUCTCODES_KOP))) {
+            String categorie = rij.verplicht("categorie");
+            String code = rij.verplicht("code");
+            String gemeente = rij.get("gemeente");
+            if (!categorie.matches("[0-9]{2}") || Integer.parseInt(categorie) < 1 || Integer.parseInt(categorie) > 18) {
+                throw rij.fout("categorie '" + categorie + "' is geen productcategorie 01–18 (WMO020)");
+            }
+            if (!code.matches("[A-Za-z0-9]{1,5}")) {
+                throw rij.fout("code '" + code + "' is geen productcode van 1–5 letters of cijfers");
+            }
+            if (!gemeente.isEmpty() && !gemeenten.containsKey(gemeente)) {
+                throw rij.fout("gemeente '" + gemeente + "' is geen bekende gemeentecode");
+            }
+            Integer eerder = regels.putIfAbsent(gemeente + "/" + code, rij.regel());
+            if (eerder != null) {
+                throw rij.fout("code " + code + (gemeente.isEmpty() ? "" : " van gemeente " + gemeente)
+                        + " staat er twee keer in (ook regel " + eerder + ")");
+            }
+            result.add(new Productcode(categorie, code, gemeente, rij.get("omschrijving")));
+        }
+        return result;
+    }
 }

@@ -65,7 +65,7 @@ public class BerichtJournal {
                 besluit == null ? null : besluit.reason().name(),
                 toJson(bericht.meldingen()),
                 besluit == null ? null : toJson(besluit.regelspoor()),
-                besluit == null ? null : toJson(besluit.signalen()),
+                toJson(nl.knooppunt.validation.keten.Signalen.alle(bericht)),
                 Timestamp.from(Instant.now()),
                 bericht.traceerId());
         audit.record(bericht, status.name());

@@ -19,10 +19,12 @@ public class BerichtQueries {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final nl.knooppunt.validation.termijn.Termijnbewaking termijnen;
 
-    public BerichtQueries(JdbcTemplate jdbc, ObjectMapper json) {
+    public BerichtQueries(JdbcTemplate jdbc, ObjectMapper json, nl.knooppunt.validation.termijn.Termijnbewaking termijnen) {
         this.jdbc = jdbc;
         this.json = json;
+        this.termijnen = termijnen;
     }
 
     public Optional<BerichtStatus> find(String traceerId) {
@@ -38,7 +40,8 @@ public class BerichtQueries {
                         rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
                         read(rs.getString(14), REGELSPOOR), read(rs.getString(15), SIGNALEN),
                         read(rs.getString(13), MELDINGEN), historie,
-                        rs.getTimestamp(16) == null ? null : rs.getTimestamp(16).toInstant()), traceerId)
+                        rs.getTimestamp(16) == null ? null : rs.getTimestamp(16).toInstant(),
+                        termijnen.vanBericht(traceerId)), traceerId)
                 .stream().findFirst();
     }
 

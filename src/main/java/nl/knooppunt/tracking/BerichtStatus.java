@@ -26,7 +26,8 @@ public record BerichtStatus(
         List<Signaal> signalen,
         List<Melding> meldingen,
         List<Gebeurtenis> historie,
-        Instant payloadVerwijderdOp) {
+        Instant payloadVerwijderdOp,
+        List<nl.knooppunt.validation.termijn.Termijn> termijnen) {
 
     public record Gebeurtenis(String eventId, String eventType, Instant tijdstip) {
     }

@@ -13,6 +13,7 @@ public enum Afkeurcode {
     KP006("BerichtCode past niet bij het berichttype van het root-element"),
     KP007("Het bericht voldoet niet aan de XSD van iWmo 3.2"),
     KP008("Afzender in het bericht is niet de deelnemer die het bericht aanlevert"),
+    KP009("Duplicaat: dit bericht (zelfde afzender, berichtsoort, Identificatie en inhoud) is al eerder ontvangen en wordt niet opnieuw afgeleverd"),
     KP010("Ontvanger-gemeente is onbekend in het gemeenteregister (CBS-lijst)"),
     KP011("Ontvanger-aanbieder (AGB-code) is onbekend bij Knooppunt");
 

@@ -204,6 +204,21 @@ class AuditEventSchemaTest {
     }
 
     @Test
+    void afgeleverdWithLevel3SignalsAndDeadlines() throws Exception {
+        Bericht bericht = delivered(BerichtBuilder.wmo323().build());
+        bericht.signalen().add(new nl.knooppunt.validation.Bevinding("TR338", "9338", "Prestatie",
+                "/Declaratie/Clienten/Client[1]/Prestaties/Prestatie[2]", "Prestatie is niet te koppelen"));
+        bericht.termijnen().add(new nl.knooppunt.validation.termijn.Termijn("OP090x4", bericht.traceerId(), "WMO323",
+                "0599", "42420001", "WMO325", java.time.LocalDate.of(2026, 11, 2), java.time.LocalDate.of(2026, 11, 16),
+                null, null));
+        JsonNode event = event(bericht, "AFGELEVERD");
+        assertValid(event);
+        assertThat(event.get("signalen").findValuesAsText("code")).contains("TR338");
+        assertThat(event.get("termijnen").get(0).get("uiterlijk").asText()).isEqualTo("2026-11-16");
+        assertThat(event.get("termijnen").get(0).get("stand").asText()).isIn("OPEN", "VERLOPEN");
+    }
+
+    @Test
     void schemaNamesEveryFieldOfTheRecordAndNoOther() {
         JsonNode properties = schemaJson().get("properties");
         Set<String> recordFields = new TreeSet<>(Arrays.stream(AuditEvent.class.getRecordComponents())

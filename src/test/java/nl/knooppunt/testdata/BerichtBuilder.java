@@ -54,6 +54,8 @@ public final class BerichtBuilder {
         }
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger RETOUR_NUMMERS = new java.util.concurrent.atomic.AtomicInteger();
+
     private final String nr;
     private String gemeente = "0599";
     private String aanbieder = "42420001";
@@ -74,7 +76,8 @@ public final class BerichtBuilder {
         this.nr = nr;
         String heen = HEEN_VAN_RETOUR.getOrDefault(nr, nr);
         this.identificatie = "WMO" + heen + "-0001";
-        this.identificatieRetour = "WMO" + nr + "-0001";
+        // unique per builder: TR056 makes a sender's IdentificatieRetour unique per berichtsoort across the whole hub
+        this.identificatieRetour = "R" + nr + "-" + String.format("%06d", RETOUR_NUMMERS.incrementAndGet() % 1_000_000);
     }
 
     public static BerichtBuilder wmo301() { return new BerichtBuilder("301"); }

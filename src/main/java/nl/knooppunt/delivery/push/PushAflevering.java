@@ -168,7 +168,7 @@ public class PushAflevering {
                 patroon(in, "berichtCode", "[0-9]{3}", null), null,
                 patroon(in, "afzender", "[0-9]{4}|[0-9]{8}", null), patroon(in, "ontvanger", "[0-9]{4}|[0-9]{8}", null),
                 patroon(in, "bestemming", "[0-9]{4}|[0-9]{8}", null), null, null, null, null, null, null, null, null,
-                null, null, null, null, null, soort == null ? null : soort.name(), poging, reden);
+                null, null, null, null, null, soort == null ? null : soort.name(), poging, reden, null);
     }
 
     private static String patroon(Message in, String header, String regex, String anders) {

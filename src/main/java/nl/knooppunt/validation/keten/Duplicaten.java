@@ -1,0 +1,108 @@
+package nl.knooppunt.validation.keten;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import nl.knooppunt.intake.Bericht;
+import org.apache.camel.ExchangeProperty;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * TR056 and duplicates, persistent across restarts. Before routing, a bericht claims its (sender, berichtsoort,
+ * Identificatie) with the SHA-256 of its bytes; the primary key decides between two berichten that arrive at once.
+ * <ul>
+ * <li>same key, same bytes: {@link Uitkomst.Soort#DUPLICAAT} of the earlier traceerId, not delivered again;</li>
+ * <li>same key, other bytes: {@link Uitkomst.Soort#NIET_UNIEK} (TR056, 9056), always rejected;</li>
+ * <li>a claim whose bericht was rejected (not parked) is released by the error handler, or taken over here.</li>
+ * </ul>
+ */
+@Component
+public class Duplicaten implements nl.knooppunt.validation.Controle {
+
+    private final JdbcTemplate jdbc;
+    private final Sleutels sleutels;
+
+    public Duplicaten(JdbcTemplate jdbc, Sleutels sleutels) {
+        this.jdbc = jdbc;
+        this.sleutels = sleutels;
+    }
+
+    public record Uitkomst(Soort soort, String eerder) {
+        public enum Soort { NIEUW, DUPLICAAT, NIET_UNIEK }
+
+        static final Uitkomst NIEUW = new Uitkomst(Soort.NIEUW, null);
+    }
+
+    /** Claims the key for this bericht. Idempotent for the same traceerId (a parked bericht that is released). */
+    public Uitkomst claim(Inhoud inhoud, String sha256, String traceerId) {
+        String verzender = inhoud.verzender();
+        if (verzender == null || inhoud.identificatie() == null) {
+            return Uitkomst.NIEUW;
+        }
+        String sleutel = sleutels.van("Identificatie", inhoud.identificatie());
+        for (int poging = 0; poging < 3; poging++) {
+            try {
+                jdbc.update("insert into bericht_identificatie (afzender, berichttype, identificatie_sleutel, sha256, "
+                                + "traceer_id, geclaimd_op) values (?, ?, ?, ?, ?, ?)", verzender, inhoud.type().name(),
+                        sleutel, sha256, traceerId, Timestamp.from(Instant.now()));
+                return Uitkomst.NIEUW;
+            } catch (DuplicateKeyException e) {
+                List<Map<String, Object>> rows = jdbc.queryForList("select c.traceer_id, c.sha256, b.status from "
+                        + "bericht_identificatie c left join bericht b on b.traceer_id = c.traceer_id where c.afzender = ? "
+                        + "and c.berichttype = ? and c.identificatie_sleutel = ?", verzender, inhoud.type().name(), sleutel);
+                if (rows.isEmpty()) {
+                    continue; // released in between: try again
+                }
+                String eerder = (String) rows.get(0).get("traceer_id");
+                if (eerder.equals(traceerId)) {
+                    return Uitkomst.NIEUW;
+                }
+                if (Bericht.Status.AFGEKEURD.name().equals(rows.get(0).get("status"))) {
+                    // the holder was rejected but its claim survived (a crash before release): take it over
+                    jdbc.update("delete from bericht_identificatie where afzender = ? and berichttype = ? and "
+                            + "identificatie_sleutel = ? and traceer_id = ?", verzender, inhoud.type().name(), sleutel, eerder);
+                    continue;
+                }
+                return new Uitkomst(sha256.equals(rows.get(0).get("sha256")) ? Uitkomst.Soort.DUPLICAAT
+                        : Uitkomst.Soort.NIET_UNIEK, eerder);
+            }
+        }
+        throw new IllegalStateException("claim op Identificatie bleef wisselen; wordt opnieuw geprobeerd");
+    }
+
+    /**
+     * Error-handler step: a rejected bericht (not a parked one, which may still be released) or one that failed
+     * transiently gives its claim back, so that the sender can offer it again.
+     */
+    public void vrijgeven(@ExchangeProperty(Bericht.PROPERTY) Bericht bericht) {
+        if (bericht != null && bericht.status() != Bericht.Status.GEPARKEERD
+                && bericht.status() != Bericht.Status.AFGELEVERD && bericht.status() != Bericht.Status.IN_TRIAGE
+                && bericht.status() != Bericht.Status.DUPLICAAT) {
+            jdbc.update("delete from bericht_identificatie where traceer_id = ?", bericht.traceerId());
+        }
+    }
+
+    // TR056: Identificatie unique per sender per berichtsoort; retourcode 9056. Always rejects (not a signal).
+    @Override
+    public String id() {
+        return "TR056";
+    }
+
+    @Override
+    public int niveau() {
+        return 3;
+    }
+
+    @Override
+    public String retourcode() {
+        return "9056";
+    }
+
+    @Override
+    public String omschrijving() {
+        return "Identificatie is niet uniek voor deze afzender en berichtsoort";
+    }
+}
