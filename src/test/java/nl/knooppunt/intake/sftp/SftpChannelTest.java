@@ -355,6 +355,53 @@ class SftpChannelTest extends SharedHubTest {
         assertThat(mappen.in(AGB).resolve(naam)).as("fetched and deleted: not delivered again").doesNotExist();
     }
 
+    /**
+     * The whole way back over SFTP: a bericht that breaks an in-message rule gets an AFGEKEURD verslag with the rule,
+     * and the conformant retourbericht (WMO316) travels retour-hub → aanbieder queue → push loop → this aanbieder's
+     * in/ folder, valid against our XSD.
+     */
+    @Test
+    void aRejectedBerichtsRetourAppearsInIn() throws Exception {
+        String identificatie = "R" + UUID.randomUUID().toString().replace("-", "").substring(0, 11);
+        String xml = Files.readString(Path.of("src/test/resources/corpus/ongeldig/TR018-wmo315-einddatum-voor-ingangsdatum.xml"))
+                .replace("<wmo315:Afzender>42420001</wmo315:Afzender>", "<wmo315:Afzender>" + AGB + "</wmo315:Afzender>")
+                .replace("<iwmo:Identificatie>WMO315-0001</iwmo:Identificatie>",
+                        "<iwmo:Identificatie>" + identificatie + "</iwmo:Identificatie>");
+        Path local = lokaal("tr018.xml", xml);
+        OpenSsh.Resultaat r = ssh.batch(AGB, key, "put " + local + " uit/tr018.xml.part",
+                "rename uit/tr018.xml.part uit/tr018.xml");
+        assertThat(r.exit()).as(r.uitvoer()).isZero();
+
+        Document verslag = verslag("tr018.xml");
+        assertThat(tekst(verslag, "Status")).isEqualTo("AFGEKEURD");
+        assertThat(tekst(verslag, "Code")).isEqualTo("TR018");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> retourIn(identificatie) != null);
+        byte[] retour = Files.readAllBytes(retourIn(identificatie));
+        SchemaFactory sf = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+        sf.newSchema(Path.of("schemas/wmo316.xsd").toFile()).newValidator()
+                .validate(new StreamSource(new ByteArrayInputStream(retour)));
+        assertThat(new String(retour, StandardCharsets.UTF_8)).contains("<wmo316:BerichtCode>445</wmo316:BerichtCode>")
+                .contains("0001");
+    }
+
+    /** A non-verslag file in in/ that copies this heen Identificatie: the retourbericht. */
+    Path retourIn(String identificatie) {
+        try (Stream<Path> files = Files.list(mappen.in(AGB))) {
+            return files.filter(f -> !f.getFileName().toString().endsWith(".verslag.xml"))
+                    .filter(f -> f.getFileName().toString().endsWith(".xml"))
+                    .filter(f -> {
+                        try {
+                            return Files.readString(f).contains(identificatie);
+                        } catch (IOException e) {
+                            return false;
+                        }
+                    }).findFirst().orElse(null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     // --- helpers
 
     String bericht(String afzender) {
