@@ -83,7 +83,8 @@ public final class Retourbouwer {
         } catch (XMLStreamException e) {
             throw new IllegalStateException("retourbericht kan niet worden geschreven", e);
         }
-        List<String> codes = new java.util.ArrayList<>(List.of(TECHNISCH_AFGEKEURD));
+        java.util.Set<String> codes = new java.util.LinkedHashSet<>(List.of(s.headerCode()));
+        s.codesPerEigenaar.values().forEach(codes::addAll);
         if (s.container) {
             codes.add(GEEN_OPMERKING);
         }
@@ -100,7 +101,11 @@ public final class Retourbouwer {
         final LocalDate dagtekening;
         /** berichtklasse pad → rule ids of the findings it owns. */
         final Map<String, Set<String>> eigenaars = new LinkedHashMap<>();
+        /** berichtklasse pad → the retourcodes of its findings: 0001 for an in-message rule, the standard's own code
+         *  (e.g. 9338) for a check across berichten that a gemeente has the hub reject on. */
+        final Map<String, Set<String>> codesPerEigenaar = new LinkedHashMap<>();
         final Set<String> alleRegels = new TreeSet<>();
+        boolean technisch;
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         final Map<String, String> heenHeader = new HashMap<>();
         final Berichtklassen.Padteller teller = new Berichtklassen.Padteller();
@@ -119,8 +124,17 @@ public final class Retourbouwer {
             this.dagtekening = dagtekening;
             for (Bevinding b : bevindingen) {
                 eigenaars.computeIfAbsent(eigenaar(b.pad()), p -> new TreeSet<>()).add(b.regel());
+                String code = b.retourcode() == null || b.retourcode().isBlank() ? TECHNISCH_AFGEKEURD : b.retourcode();
+                codesPerEigenaar.computeIfAbsent(eigenaar(b.pad()), p -> new TreeSet<>()).add(code);
+                technisch |= TECHNISCH_AFGEKEURD.equals(code);
                 alleRegels.add(b.regel());
             }
+        }
+
+        /** 0001 when an in-message rule failed (the whole bericht is technically rejected); otherwise 0200 and the
+         *  codes sit on the berichtklassen in error. */
+        String headerCode() {
+            return technisch ? TECHNISCH_AFGEKEURD : GEEN_OPMERKING;
         }
 
         void schrijf(XMLStreamReader r) throws XMLStreamException {
@@ -309,7 +323,7 @@ public final class Retourbouwer {
         void headerCodes(int d) throws XMLStreamException {
             nieuweRegel(d);
             w.writeComment(" afgekeurd op regels: " + String.join(" ", alleRegels) + " ");
-            codes(d, TECHNISCH_AFGEKEURD);
+            codes(d, List.of(headerCode()));
         }
 
         void retourCodes(Frame f) throws XMLStreamException {
@@ -318,17 +332,19 @@ public final class Retourbouwer {
             if (regels != null) {
                 nieuweRegel(d);
                 w.writeComment(" " + String.join(" ", regels) + " ");
-                codes(d, TECHNISCH_AFGEKEURD);
+                codes(d, codesPerEigenaar.get(f.pad));
             } else {
                 container = true;
-                codes(d, GEEN_OPMERKING);
+                codes(d, List.of(GEEN_OPMERKING));
             }
         }
 
-        void codes(int d, String code) throws XMLStreamException {
+        void codes(int d, java.util.Collection<String> codes) throws XMLStreamException {
             nieuweRegel(d);
             w.writeStartElement(prefixVan(type), "RetourCodes", type.namespace());
-            leaf(d + 1, BerichtType.BASISSCHEMA_NS, "RetourCode", code);
+            for (String code : codes) {
+                leaf(d + 1, BerichtType.BASISSCHEMA_NS, "RetourCode", code);
+            }
             nieuweRegel(d);
             w.writeEndElement();
         }
@@ -395,8 +411,25 @@ public final class Retourbouwer {
 
     /** The berichtklasse instance a finding belongs to: its path up to the last positioned segment. */
     static String eigenaar(String pad) {
-        int eind = pad.lastIndexOf(']');
-        return eind < 0 ? pad : pad.substring(0, eind + 1);
+        String normaal = genummerd(pad);
+        int eind = normaal.lastIndexOf(']');
+        return eind < 0 ? normaal : normaal.substring(0, eind + 1);
+    }
+
+    /** A berichtklasse without a position is the first one: {@code /Declaratie/…} → {@code /Declaratie[1]/…}, so
+     *  paths of every control level meet the positions the writer counts. */
+    static String genummerd(String pad) {
+        StringBuilder b = new StringBuilder();
+        for (String deel : pad.split("/")) {
+            if (deel.isEmpty()) {
+                continue;
+            }
+            b.append('/').append(deel);
+            if (deel.indexOf('[') < 0 && Berichtklassen.isKlasse(deel)) {
+                b.append("[1]");
+            }
+        }
+        return b.toString();
     }
 
     private static final class Frame {

@@ -137,6 +137,14 @@ class KetenEndToEndTest extends SharedHubTest {
         assertThat(a.getMeldingen()).extracting(Melding::getCode).containsOnly("9338").hasSize(3);
         assertThat(receive("gemeente.1680", a.getTraceerId(), 500)).isNull();
         assertThat(get("/api/berichten/" + a.getTraceerId()).get("status").asText()).isEqualTo("AFGEKEURD");
+        // the aanbieder gets a WMO325 with the standard's code on each prestatie in error
+        org.springframework.jms.core.JmsTemplate jms = new org.springframework.jms.core.JmsTemplate(connectionFactory);
+        jms.setReceiveTimeout(10_000);
+        String wmo325 = new String(bytes(jms.receiveSelected("aanbieder.42420001",
+                "heenTraceerId = '" + a.getTraceerId() + "'")), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(wmo325).contains("<wmo325:BerichtCode>485</wmo325:BerichtCode>")
+                .contains("<iwmo:RetourCode>9338</iwmo:RetourCode>").doesNotContain("<iwmo:RetourCode>0001</iwmo:RetourCode>");
+        assertThat(wmo325.split("<iwmo:RetourCode>9338</iwmo:RetourCode>", -1)).hasSize(4);
 
         // the rejected bericht gave its Identificatie back: offered again, it is assessed again, not a duplicate
         VerstuurBerichtAntwoord opnieuw = send(declaratie);

@@ -66,6 +66,22 @@ class RetourbouwerTest {
         assertThat(xml).contains("<wmo325:DeclaratieAntwoord>", "<!-- TR358 -->").doesNotContain("<wmo325:Client>");
     }
 
+    /** A gemeente with beoordeling: afkeuren: a check across berichten rejects one prestatie with its own code. */
+    @Test
+    void wmo325CarriesTheStandardsCodeOnThePrestatieForACheckAcrossBerichten() throws Exception {
+        byte[] heen = Files.readAllBytes(Path.of("src/test/resources/corpus/geldig/wmo323.xml"));
+        Retour retour = bouwer.bouw(heen, BerichtType.WMO323, List.of(new Bevinding("TR338", "9338", "Prestatie",
+                "/Declaratie/Clienten/Client[1]/Prestaties/Prestatie[1]", "geen toewijzing")), "KPABCDEF0124",
+                LocalDate.of(2026, 11, 3));
+        xsd.validate(retour.inhoud(), retour.type());
+        String xml = new String(retour.inhoud(), StandardCharsets.UTF_8);
+
+        assertThat(xml).contains("<!-- TR338 -->", "<iwmo:RetourCode>9338</iwmo:RetourCode>")
+                .doesNotContain("<iwmo:RetourCode>0001</iwmo:RetourCode>");
+        assertThat(xml.split("<wmo325:Prestatie>", -1)).as("only the prestatie in error").hasSize(2);
+        assertThat(retour.retourcodes()).startsWith("0200").contains("9338");
+    }
+
     @Test
     void aRetourGetsNoRetour() {
         assertThat(Retourbouwer.retourType(BerichtType.WMO302)).isNull();
