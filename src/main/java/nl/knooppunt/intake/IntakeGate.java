@@ -40,11 +40,7 @@ public class IntakeGate {
     public IntakeGate(KnooppuntProperties properties, Pseudonymizer pseudonymizer) {
         this.maxSize = properties.maxBerichtSize().toBytes();
         this.pseudonymizer = pseudonymizer;
-        this.factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        factory.setProperty(XMLInputFactory.IS_COALESCING, false);
+        this.factory = HardenedXml.inputFactory(false);
     }
 
     /** Route step: inspects the bericht on the exchange and records what it found on it. */

@@ -1,5 +1,6 @@
 package nl.knooppunt.validation.keten;
 
+import nl.knooppunt.intake.HardenedXml;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -37,11 +38,7 @@ public class InhoudLezer {
 
     public InhoudLezer(Pseudonymizer pseudonymizer) {
         this.pseudonymizer = pseudonymizer;
-        this.factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        factory.setProperty(XMLInputFactory.IS_COALESCING, false);
+        this.factory = HardenedXml.inputFactory(false);
     }
 
     public Inhoud lees(byte[] bytes, BerichtType type) {

@@ -1,5 +1,6 @@
 package nl.knooppunt.validation.regels;
 
+import nl.knooppunt.intake.HardenedXml;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,11 +23,7 @@ public final class ModelLezer {
     private final XMLInputFactory factory;
 
     public ModelLezer() {
-        factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        factory = HardenedXml.inputFactory(true);
     }
 
     public Berichtmodel lees(byte[] bytes, BerichtType type) {

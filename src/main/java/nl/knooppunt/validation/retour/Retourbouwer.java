@@ -1,5 +1,6 @@
 package nl.knooppunt.validation.retour;
 
+import nl.knooppunt.intake.HardenedXml;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -54,11 +55,7 @@ public final class Retourbouwer {
     private final XMLOutputFactory out = XMLOutputFactory.newFactory();
 
     public Retourbouwer() {
-        in = XMLInputFactory.newFactory();
-        in.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        in.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        in.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        in.setProperty(XMLInputFactory.IS_COALESCING, true);
+        in = HardenedXml.inputFactory(true);
     }
 
     /** The retour type answering a heen type, or null when none is sent (a retour or 325 gets no retour). */
