@@ -30,7 +30,7 @@ public abstract class SharedHubTest extends HubTestSupport {
         registry.add("knooppunt.redelivery.delay-ms", () -> "20");
         registry.add("knooppunt.nevenberichten.zorgkantoor-regios", () -> "Rotterdam");
         // push delivery in milliseconds: ~12 attempts in 4 s, then the DLQ
-        registry.add("knooppunt.aflevering.duur", () -> "4s");
+        registry.add("knooppunt.aflevering.duur", () -> "8s");
         registry.add("knooppunt.aflevering.eerste-wachttijd", () -> "100ms");
         registry.add("knooppunt.aflevering.max-wachttijd", () -> "400ms");
         registry.add("knooppunt.aflevering.timeout", () -> "2s");

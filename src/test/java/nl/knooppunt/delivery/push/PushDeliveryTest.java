@@ -203,11 +203,12 @@ class PushDeliveryTest extends SharedHubTest {
         }
 
         // the others arrive while the failing one is still being retried: no head-of-line blocking
-        await().atMost(Duration.ofSeconds(3)).until(() -> anderen.stream().allMatch(id -> gif.geaccepteerd(id) == 1));
+        // (the bound only has to stay below knooppunt.aflevering.duur, 8 s in tests; a loaded CI machine is slow)
+        await().atMost(Duration.ofSeconds(6)).until(() -> anderen.stream().allMatch(id -> gif.geaccepteerd(id) == 1));
         assertThat(events(giftig, "NAAR_DLQ")).isZero();
         assertThat(gif.pogingen(giftig)).isGreaterThanOrEqualTo(1);
 
-        Message dlq = receive(PushAflevering.DLQ, giftig, 15_000);
+        Message dlq = receive(PushAflevering.DLQ, giftig, 20_000);
         assertThat(dlq).as("the failing bericht on the DLQ").isNotNull();
         assertThat(property(dlq, PushAflevering.REDEN)).startsWith("niet afgeleverd na").contains("HTTP_500");
         assertThat(property(dlq, PushAflevering.QUEUE)).isEqualTo("gemeente." + GIF);
@@ -246,14 +247,14 @@ class PushDeliveryTest extends SharedHubTest {
         for (int i = 0; i < 3; i++) {
             vlot.add(zet(HERSTEL, xml(HERSTEL, "VLOT" + i)));
         }
-        await().atMost(Duration.ofSeconds(2)).until(() -> vlot.stream().allMatch(id -> herstel.geaccepteerd(id) == 1));
+        await().atMost(Duration.ofSeconds(6)).until(() -> vlot.stream().allMatch(id -> herstel.geaccepteerd(id) == 1));
         Duration vertraging = Duration.ofNanos(System.nanoTime() - start);
         // still failing over there, and not yet given up on
         assertThat(plat).allMatch(id -> events(id, "NAAR_DLQ") == 0 && events(id, "AFGELEVERD_PUSH") == 0);
-        assertThat(vertraging).isLessThan(Duration.ofSeconds(2));
+        assertThat(vertraging).isLessThan(Duration.ofSeconds(6));
 
         for (String id : plat) {
-            Message dlq = receive(PushAflevering.DLQ, id, 15_000);
+            Message dlq = receive(PushAflevering.DLQ, id, 20_000);
             assertThat(dlq).isNotNull();
             assertThat(property(dlq, PushAflevering.REDEN)).contains("HTTP_VERBINDING");
         }
