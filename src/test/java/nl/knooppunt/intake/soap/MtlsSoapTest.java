@@ -184,8 +184,8 @@ class MtlsSoapTest extends HubTestSupport {
         assertThat(handshake("TLSv1.3")).isEqualTo("TLSv1.3");
         assertThat(handshake("TLSv1.2")).isEqualTo("TLSv1.2");
         // this JVM allows TLS 1.1 (src/test/resources/legacy-tls.security): the connector refuses it by itself
-        assertThatThrownBy(() -> handshake("TLSv1.1")).isInstanceOf(javax.net.ssl.SSLException.class);
-        assertThatThrownBy(() -> handshake("TLSv1")).isInstanceOf(javax.net.ssl.SSLException.class);
+        assertThatThrownBy(() -> handshake("TLSv1.1")).isInstanceOfAny(javax.net.ssl.SSLException.class, java.net.SocketException.class);
+        assertThatThrownBy(() -> handshake("TLSv1")).isInstanceOfAny(javax.net.ssl.SSLException.class, java.net.SocketException.class);
     }
 
     // --- mailbox and status ---------------------------------------------------------------------------------------
@@ -265,7 +265,9 @@ class MtlsSoapTest extends HubTestSupport {
                 .satisfies(e -> assertThat(heeftOorzaak(e, IOException.class)).as("an I/O failure, not an answer: %s", e)
                         .isTrue())
                 .hasStackTraceContaining("SSL");
-        assertThatThrownBy(() -> handshakeAls(sleutel, "TLSv1.2")).isInstanceOf(javax.net.ssl.SSLException.class);
+        // the server aborts the handshake; depending on timing the client sees the alert or the closed socket
+        assertThatThrownBy(() -> handshakeAls(sleutel, "TLSv1.2"))
+                .isInstanceOfAny(javax.net.ssl.SSLException.class, java.net.SocketException.class);
         assertThat(jdbc.queryForObject("select count(*) from bericht", Integer.class)).isEqualTo(voor);
     }
 
