@@ -24,6 +24,7 @@ public final class Bericht {
     private final Instant ontvangenOp;
     private final byte[] inhoud;
     private final String deelnemer;
+    private String sha256;
     private BerichtInfo info;
     private Route besluit;
     private Status status = Status.ONTVANGEN;
@@ -67,6 +68,14 @@ public final class Bericht {
 
     public byte[] inhoud() {
         return inhoud;
+    }
+
+    /** SHA-256 of the bytes as received (hex), computed once: receipt, duplicates and the journal share it. */
+    public String sha256() {
+        if (sha256 == null) {
+            sha256 = Ontvangst.sha256(inhoud);
+        }
+        return sha256;
     }
 
     /** The participant the channel authenticated, or null when the channel did not authenticate the sender. */

@@ -33,11 +33,12 @@ public class Ontvangst {
                 : Masking.maskBsnLike(bestandsnaam.length() > 255 ? bestandsnaam.substring(0, 255) : bestandsnaam);
         Bericht bericht = new Bericht(UUID.randomUUID().toString(), kanaal, naam, Instant.now(), inhoud,
                 deelnemer);
-        journal.ontvangen(bericht, sha256(inhoud), inhoud.length <= maxSize);
+        journal.ontvangen(bericht, bericht.sha256(), inhoud.length <= maxSize);
         return bericht;
     }
 
-    static String sha256(byte[] bytes) {
+    /** The hub's one content hash: SHA-256 as lowercase hex. */
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

@@ -207,7 +207,7 @@ class AuditEventSchemaTest {
     void afgeleverdWithLevel3SignalsAndDeadlines() throws Exception {
         Bericht bericht = delivered(BerichtBuilder.wmo323().build());
         bericht.signalen().add(new nl.knooppunt.validation.Bevinding("TR338", "9338", "Prestatie",
-                "/Declaratie/Clienten/Client[1]/Prestaties/Prestatie[2]", "Prestatie is niet te koppelen"));
+                "/Declaratie[1]/Clienten/Client[1]/Prestaties/Prestatie[2]", "Prestatie is niet te koppelen"));
         bericht.termijnen().add(new nl.knooppunt.validation.termijn.Termijn("OP090x4", bericht.traceerId(), "WMO323",
                 "0599", "42420001", "WMO325", java.time.LocalDate.of(2026, 11, 2), java.time.LocalDate.of(2026, 11, 16),
                 null, null));

@@ -4,10 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import nl.knooppunt.intake.Bericht;
@@ -72,7 +69,7 @@ public class SftpIntake implements Kanaalantwoord {
         String afhaling = werknaam.substring(0, scheiding);
         String naam = leesbaar(werknaam.substring(scheiding + 1));
         byte[] inhoud = Bestanden.lees(file, maxSize + 1);
-        String sha256 = sha256(inhoud);
+        String sha256 = Ontvangst.sha256(inhoud);
         return tx.execute(status -> {
             Optional<SftpRegister.Eerder> eerder = register.ontvangen(agb, sha256);
             if (eerder.isEmpty()) {
@@ -170,11 +167,4 @@ public class SftpIntake implements Kanaalantwoord {
         return Masking.maskBsnLike(naam.replaceAll("[\\p{Cntrl}]", "?"));
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -31,7 +31,7 @@ public final class Bronregels {
         @Override
         public List<Bevinding> controleer(Inhoud inhoud, Controlecontext context) {
             return inhoud.dagtekening() != null && inhoud.dagtekening().isAfter(context.vandaag())
-                    ? List.of(bevinding("Header", "/Header/BerichtIdentificatie/Dagtekening", null)) : List.of();
+                    ? List.of(bevinding("Header", "/Header[1]/BerichtIdentificatie/Dagtekening", null)) : List.of();
         }
     }
 
@@ -54,7 +54,7 @@ public final class Bronregels {
             if (bestaat) {
                 return List.of();
             }
-            String pad = code.equals(inhoud.afzender()) ? "/Header/Afzender" : "/Header/Ontvanger";
+            String pad = code.equals(inhoud.afzender()) ? "/Header[1]/Afzender" : "/Header[1]/Ontvanger";
             return List.of(bevinding("Header", pad, context.registry().gemeente(code).map(Gemeente::opgeheven)
                     .filter(Objects::nonNull).map(d -> "gemeente opgeheven per " + d)
                     .orElse(context.registry().gemeente(code).isPresent() ? "gemeente bestond nog niet" : "onbekend")));

@@ -220,7 +220,7 @@ public final class Declaratieregels {
                 return List.of();
             }
             return context.geheugen().declaratie(inhoud.aanbieder(), inhoud.declaratieNummer())
-                    .map(eerder -> List.of(bevinding("Declaratie", "/Declaratie", "eerder in traceerId " + eerder)))
+                    .map(eerder -> List.of(bevinding("Declaratie", "/Declaratie[1]", "eerder in traceerId " + eerder)))
                     .orElse(List.of());
         }
     }

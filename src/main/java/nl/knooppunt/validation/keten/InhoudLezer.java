@@ -1,6 +1,7 @@
 package nl.knooppunt.validation.keten;
 
 import nl.knooppunt.intake.HardenedXml;
+import nl.knooppunt.validation.regels.Berichtklassen;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -29,9 +30,6 @@ public class InhoudLezer {
     private static final int MAX_TEXT = 64;
     private static final Set<String> KLASSEN = Set.of("ToegewezenProduct", "StartProduct", "StopProduct",
             "AangevraagdProduct", "Verzoek", "Antwoord", "Prestatie");
-    // elements that repeat among their siblings: positions in a pad are only given for these
-    private static final Set<String> HERHAALD = Set.of("Client", "ToegewezenProduct", "StartProduct", "StopProduct",
-            "AangevraagdProduct", "Prestatie", "OngewijzigdProduct", "TeWijzigenProduct", "NieuwProduct");
 
     private final XMLInputFactory factory;
     private final Pseudonymizer pseudonymizer;
@@ -81,10 +79,8 @@ public class InhoudLezer {
                 int n = tellers.peek().merge(naam, 1, Integer::sum);
                 tellers.push(new HashMap<>());
                 if (path.size() > 1) {
-                    // Client repeats only in Clienten (323, 325); elsewhere a bericht has exactly one
-                    boolean herhaald = HERHAALD.contains(naam)
-                            && (!"Client".equals(naam) || "Clienten".equals(path.get(path.size() - 2)));
-                    pad.add(herhaald ? naam + "[" + n + "]" : naam);
+                    // every berichtklasse has its position, as in the level-2 rules and the retour writer
+                    pad.add(Berichtklassen.isKlasse(naam) ? naam + "[" + n + "]" : naam);
                 }
                 text.setLength(0);
                 if (regel == null && KLASSEN.contains(naam)) {

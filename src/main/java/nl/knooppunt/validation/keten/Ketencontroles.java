@@ -53,7 +53,7 @@ public class Ketencontroles {
     public void controleer(@ExchangeProperty(Bericht.PROPERTY) Bericht bericht, Exchange exchange) {
         Inhoud inhoud = lezer.lees(bericht.inhoud(), bericht.info().type());
         exchange.setProperty(Inhoud.PROPERTY, inhoud);
-        Duplicaten.Uitkomst uitkomst = duplicaten.claim(inhoud, sha256(bericht.inhoud()), bericht.traceerId());
+        Duplicaten.Uitkomst uitkomst = duplicaten.claim(inhoud, bericht.sha256(), bericht.traceerId());
         switch (uitkomst.soort()) {
             case DUPLICAAT -> {
                 bericht.meldingen().add(Afkeurcode.KP009.melding("eerder ontvangen als traceerId " + uitkomst.eerder()));
@@ -62,7 +62,7 @@ public class Ketencontroles {
             }
             case NIET_UNIEK -> {
                 String pad = inhoud.type().name().matches("WMO30[2468]|WMO31[68]|WMO320")
-                        ? "/Header/IdentificatieRetour" : "/Header/BerichtIdentificatie/Identificatie";
+                        ? "/Header[1]/IdentificatieRetour" : "/Header[1]/BerichtIdentificatie/Identificatie";
                 Bevinding b = new Bevinding(duplicaten.id(), duplicaten.retourcode(), "Header", pad,
                         duplicaten.omschrijving() + " (eerder een ander bericht: traceerId " + uitkomst.eerder() + ")");
                 throw new AfkeurException(List.of(melding(b)), false, List.of(b));
@@ -121,11 +121,4 @@ public class Ketencontroles {
         return new Melding(b.retourcode(), b.regel() + " " + b.berichtklasse() + " " + b.pad() + ": " + b.omschrijving());
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

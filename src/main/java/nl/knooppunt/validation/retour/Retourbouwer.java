@@ -1,6 +1,7 @@
 package nl.knooppunt.validation.retour;
 
 import nl.knooppunt.intake.HardenedXml;
+import nl.knooppunt.validation.regels.Berichtklassen;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,6 @@ import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
 import nl.knooppunt.intake.BerichtType;
 import nl.knooppunt.validation.Bevinding;
-import nl.knooppunt.validation.regels.Berichtklassen;
 
 /**
  * Writes the conformant retourbericht for a heenbericht rejected by in-message rules (IV028, iwmo.md §4.2, §5):
@@ -408,25 +408,8 @@ public final class Retourbouwer {
 
     /** The berichtklasse instance a finding belongs to: its path up to the last positioned segment. */
     static String eigenaar(String pad) {
-        String normaal = genummerd(pad);
-        int eind = normaal.lastIndexOf(']');
-        return eind < 0 ? normaal : normaal.substring(0, eind + 1);
-    }
-
-    /** A berichtklasse without a position is the first one: {@code /Declaratie/…} → {@code /Declaratie[1]/…}, so
-     *  paths of every control level meet the positions the writer counts. */
-    static String genummerd(String pad) {
-        StringBuilder b = new StringBuilder();
-        for (String deel : pad.split("/")) {
-            if (deel.isEmpty()) {
-                continue;
-            }
-            b.append('/').append(deel);
-            if (deel.indexOf('[') < 0 && Berichtklassen.isKlasse(deel)) {
-                b.append("[1]");
-            }
-        }
-        return b.toString();
+        int eind = pad.lastIndexOf(']');
+        return eind < 0 ? pad : pad.substring(0, eind + 1);
     }
 
     private static final class Frame {

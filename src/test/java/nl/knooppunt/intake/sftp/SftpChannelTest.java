@@ -242,7 +242,7 @@ class SftpChannelTest extends SharedHubTest {
         byte[] inhoud = xml.getBytes(StandardCharsets.UTF_8);
         String afhaling = "20260101000000000-crash001";
         Bericht bericht = ontvangst.ontvang(inhoud, "crash.xml", SftpIntake.KANAAL, AGB);
-        register.ontvangen(AGB, SftpIntake.sha256(inhoud), bericht.traceerId(), afhaling);
+        register.ontvangen(AGB, nl.knooppunt.intake.Ontvangst.sha256(inhoud), bericht.traceerId(), afhaling);
         Files.write(mappen.werk(AGB).resolve(afhaling + "_crash.xml"), inhoud);
 
         Document verslag = verslag("crash.xml");

@@ -26,7 +26,7 @@ class BronregelsTest {
                 .isEmpty();
         assertThat(new Bronregels.Tr135().controleer(inhoud, context(LocalDate.of(2026, 11, 1), KetenTestdata.PRODUCTCODES)))
                 .extracting(Bevinding::retourcode, Bevinding::pad)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("8848", "/Header/BerichtIdentificatie/Dagtekening"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("8848", "/Header[1]/BerichtIdentificatie/Dagtekening"));
     }
 
     @Test
@@ -36,9 +36,9 @@ class BronregelsTest {
         assertThat(new Bronregels.Tr378().controleer(lees(BerichtBuilder.wmo305().gemeente("1978")), ctx)).isEmpty();
         assertThat(new Bronregels.Tr378().controleer(lees(BerichtBuilder.wmo305().gemeente("0689")), ctx))
                 .extracting(Bevinding::retourcode, Bevinding::pad)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("S300", "/Header/Ontvanger"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("S300", "/Header[1]/Ontvanger"));
         assertThat(new Bronregels.Tr378().controleer(lees(BerichtBuilder.wmo301().gemeente("0689")), ctx))
-                .extracting(Bevinding::pad).containsExactly("/Header/Afzender");
+                .extracting(Bevinding::pad).containsExactly("/Header[1]/Afzender");
         assertThat(new Bronregels.Tr378().controleer(lees(BerichtBuilder.wmo305().gemeente("1978")
                 .dagtekening(LocalDate.of(2018, 6, 4))), ctx)).hasSize(1);
     }
@@ -63,7 +63,7 @@ class BronregelsTest {
     void tr381OpElkePrestatie() {
         Controlecontext ctx = context(LocalDate.of(2026, 11, 3), KetenTestdata.PRODUCTCODES);
         assertThat(new Bronregels.Tr381().controleer(lees(BerichtBuilder.wmo323().productCode("03A01")), ctx))
-                .extracting(Bevinding::pad).containsExactly("/Declaratie/Clienten/Client[1]/Prestaties/Prestatie[1]",
-                        "/Declaratie/Clienten/Client[2]/Prestaties/Prestatie[1]");
+                .extracting(Bevinding::pad).containsExactly("/Declaratie[1]/Clienten/Client[1]/Prestaties/Prestatie[1]",
+                        "/Declaratie[1]/Clienten/Client[2]/Prestaties/Prestatie[1]");
     }
 }

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
  */
 class DeclaratieregelsTest {
 
-    private static final String P1 = "/Declaratie/Clienten/Client[1]/Prestaties/Prestatie[1]";
-    private static final String P2 = "/Declaratie/Clienten/Client[1]/Prestaties/Prestatie[2]";
-    private static final String P3 = "/Declaratie/Clienten/Client[2]/Prestaties/Prestatie[1]";
+    private static final String P1 = "/Declaratie[1]/Clienten/Client[1]/Prestaties/Prestatie[1]";
+    private static final String P2 = "/Declaratie[1]/Clienten/Client[1]/Prestaties/Prestatie[2]";
+    private static final String P3 = "/Declaratie[1]/Clienten/Client[2]/Prestaties/Prestatie[1]";
 
     private final Inhoud declaratie = lees(BerichtBuilder.wmo323());
 

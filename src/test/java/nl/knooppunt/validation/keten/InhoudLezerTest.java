@@ -20,7 +20,7 @@ class InhoudLezerTest {
         assertThat(i.declaratieNummer()).isEqualTo("DCL202610");
         assertThat(i.prestaties()).hasSize(3);
         Inhoud.Prestatie p = i.prestaties().get(2);
-        assertThat(p.pad()).isEqualTo("/Declaratie/Clienten/Client[2]/Prestaties/Prestatie[1]");
+        assertThat(p.pad()).isEqualTo("/Declaratie[1]/Clienten/Client[2]/Prestaties/Prestatie[1]");
         assertThat(p.toewijzingNummer()).isEqualTo(12347);
         assertThat(p.categorie()).isEqualTo("02");
         assertThat(p.code()).isEqualTo("02A01");

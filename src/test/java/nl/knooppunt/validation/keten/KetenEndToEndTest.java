@@ -77,7 +77,7 @@ class KetenEndToEndTest extends SharedHubTest {
         assertThat(status.get("status").asText()).isEqualTo("AFGELEVERD");
         assertThat(status.get("signalen").findValuesAsText("code")).contains("TR338", "TR340");
         assertThat(status.get("signalen").toString())
-                .contains("9340 Prestatie /Declaratie/Clienten/Client[1]/Prestaties/Prestatie[1]")
+                .contains("9340 Prestatie /Declaratie[1]/Clienten/Client[1]/Prestaties/Prestatie[1]")
                 .doesNotContain(TestBsn.nth(20));
         assertThat(status.get("termijnen").findValuesAsText("regel")).containsExactly("OP090x4");
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** TR019, TR074, TR326 on starts and stops; TR332 on a toewijzing. The builder's dagtekening is 2026-11-02. */
 class RegieregelsTest {
 
-    private static final String START = "/Client/StartProducten/StartProduct[1]";
+    private static final String START = "/Client[1]/StartProducten/StartProduct[1]";
     private static final LocalDate NOVEMBER = LocalDate.of(2026, 11, 1);
 
     private final Inhoud start = lees(BerichtBuilder.wmo305());
@@ -66,6 +66,6 @@ class RegieregelsTest {
         Inhoud andereClient = lees(BerichtBuilder.wmo301().bsn(TestBsn.nth(7)));
         assertThat(new Regieregels.Tr332().controleer(andereClient, context(zelfde)))
                 .extracting(Bevinding::retourcode, Bevinding::pad)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("9332", "/Client/ToegewezenProducten/ToegewezenProduct[1]"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("9332", "/Client[1]/ToegewezenProducten/ToegewezenProduct[1]"));
     }
 }

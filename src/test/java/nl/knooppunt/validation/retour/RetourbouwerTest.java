@@ -71,7 +71,7 @@ class RetourbouwerTest {
     void wmo325CarriesTheStandardsCodeOnThePrestatieForACheckAcrossBerichten() throws Exception {
         byte[] heen = Files.readAllBytes(Path.of("src/test/resources/corpus/geldig/wmo323.xml"));
         Retour retour = bouwer.bouw(heen, BerichtType.WMO323, List.of(new Bevinding("TR338", "9338", "Prestatie",
-                "/Declaratie/Clienten/Client[1]/Prestaties/Prestatie[1]", "geen toewijzing")), "KPABCDEF0124",
+                "/Declaratie[1]/Clienten/Client[1]/Prestaties/Prestatie[1]", "geen toewijzing")), "KPABCDEF0124",
                 LocalDate.of(2026, 11, 3));
         xsd.validate(retour.inhoud(), retour.type());
         String xml = new String(retour.inhoud(), StandardCharsets.UTF_8);
