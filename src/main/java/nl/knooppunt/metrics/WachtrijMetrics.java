@@ -37,8 +37,10 @@ public class WachtrijMetrics {
             return 0;
         }
         for (String naam : server.getActiveMQServerControl().getQueueNames()) {
-            // skip the broker's own and the generated subscription queues of topic consumers
-            if (!naam.startsWith("$") && !naam.startsWith("activemq.") && !naam.contains("-") && bekend.add(naam)) {
+            // durable point-to-point queues only: not the subscription queues of topic consumers, not temporary ones
+            QueueControl q = control(server, naam);
+            if (q != null && "ANYCAST".equals(q.getRoutingType()) && !q.isTemporary() && !naam.startsWith("$")
+                    && bekend.add(naam)) {
                 registreer(server, naam);
             }
         }
