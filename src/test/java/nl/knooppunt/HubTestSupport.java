@@ -26,6 +26,7 @@ import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.client.RestClient;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jms.core.JmsTemplate;
 
@@ -49,6 +50,17 @@ public abstract class HubTestSupport {
     protected ConnectionFactory connectionFactory;
 
     protected final ObjectMapper json = new ObjectMapper();
+
+    /**
+     * The hub's HTTP API (JSON under /api, pages under /) as a user with this role: "LEZER", "OPERATOR", "BEHEERDER"
+     * or "CONTRACTMANAGER". 4xx and 5xx answers are returned, not thrown, so tests can assert on them.
+     */
+    protected RestClient api(String rol) {
+        return RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(status -> true, (request, response) -> { })
+                .build();
+    }
 
     protected BerichtenPortType soapClient() {
         JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
