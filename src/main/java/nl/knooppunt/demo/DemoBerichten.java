@@ -1,0 +1,125 @@
+package nl.knooppunt.demo;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The berichten of the demo, made from the shipped examples: what an aanbieder sends for a {@link Verkeer.Geval}, and
+ * what a gemeente system answers to a 315 or 323 it received. Every bericht gets its own identificatie, references and
+ * test BSN, so the hub never sees two alike.
+ */
+final class DemoBerichten {
+
+    private static final DateTimeFormatter TIJD = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final Clock clock;
+    private final String run;
+    private final AtomicInteger nummer = new AtomicInteger();
+
+    /** @param run a short code unique to this demo start, so berichten of an earlier start are never duplicates */
+    DemoBerichten(Clock clock, String run) {
+        this.clock = clock;
+        this.run = run;
+    }
+
+    record Heen(String bestandsnaam, byte[] xml) {
+    }
+
+    Heen heen(Verkeer.Geval g) {
+        int n = nummer.incrementAndGet();
+        String id = run + "-" + n;
+        Sjabloon s = Sjabloon.van(g.bericht())
+                .zet("Afzender", g.aanbieder())
+                .zet("Ontvanger", g.gemeente())
+                .zetEerste("Identificatie", "D" + g.bericht() + "-" + id)
+                .zetEerste("Dagtekening", vandaag());
+        String bsn = "bsn".equals(g.fout()) ? DemoBsn.ongeldig(n) : DemoBsn.nth(n);
+        switch (g.bericht()) {
+            case "315" -> {
+                // the example's second product (dagbesteding) stays unless the geval names one; no repeats (TR386)
+                String tweede = g.product2() == null ? "07A01" : g.product2();
+                s.zet("Bsn", bsn)
+                        .zetOpVolgorde("Categorie", List.of(g.product().substring(0, 2), tweede.substring(0, 2)))
+                        .zetOpVolgorde("Code", List.of(g.product(), tweede))
+                        .zetOpVolgorde("ReferentieAanbieder", List.of("DEMO-" + id + "-A", "DEMO-" + id + "-B"));
+            }
+            case "305" -> s.zet("Bsn", bsn).zetEerste("Categorie", g.product().substring(0, 2))
+                    .zetEerste("Code", g.product());
+            case "307" -> {
+                s.zet("Bsn", bsn).zet("Categorie", g.product().substring(0, 2)).zet("Code", g.product());
+                if (g.reden() != null) {
+                    s.zet("RedenBeeindiging", g.reden());
+                }
+            }
+            case "323" -> {
+                s.zetOpVolgorde("Bsn", List.of(bsn, DemoBsn.nth(n + 4500)))
+                        .zet("DeclaratieNummer", "D" + run.replace("-", "") + n)
+                        .zetOpVolgorde("ReferentieNummer", List.of("DEMO-" + id + "-1", "DEMO-" + id + "-2",
+                                "DEMO-" + id + "-3"));
+                if ("totaal".equals(g.fout())) {
+                    s.zet("TotaalBedrag", "241481");
+                }
+            }
+            default -> throw new IllegalArgumentException("demo: no heenbericht " + g.bericht());
+        }
+        return new Heen("wmo" + g.bericht() + "-" + id + ".xml", s.bytes());
+    }
+
+    /** A 315 answered: the verzoek is in onderzoek (319, VerzoekAntwoord 2, as in the example), then granted (301). */
+    List<byte[]> antwoordOp315(String gemeente, Velden verzoek) {
+        int n = nummer.incrementAndGet();
+        String aanbieder = verzoek.eerste("Afzender");
+        List<String> referenties = verzoek.alle("ReferentieAanbieder");
+        byte[] antwoord = Sjabloon.van("319")
+                .zet("Afzender", gemeente)
+                .zet("Ontvanger", aanbieder)
+                .zetEerste("Identificatie", "G319-" + run + "-" + n)
+                .zetEerste("Dagtekening", vandaag())
+                .zet("ReferentieAanbieder", referenties.get(0))
+                .bytes();
+        byte[] toewijzing = Sjabloon.van("301")
+                .zet("Afzender", gemeente)
+                .zet("Ontvanger", aanbieder)
+                .zetEerste("Identificatie", "G301-" + run + "-" + n)
+                .zetEerste("Dagtekening", vandaag())
+                .zet("Bsn", verzoek.eerste("Bsn"))
+                .zetOpVolgorde("Categorie", verzoek.alle("Categorie"))
+                .zetOpVolgorde("Code", verzoek.alle("Code"))
+                .zetOpVolgorde("ReferentieAanbieder", referenties)
+                .zetOpVolgorde("ToewijzingNummer", List.of(toewijzingNummer(n, 1), toewijzingNummer(n, 2)))
+                .zet("Toewijzingsdatum", vandaag())
+                .zet("Toewijzingstijd", LocalTime.now(clock).format(TIJD))
+                .bytes();
+        return List.of(antwoord, toewijzing);
+    }
+
+    /** A 323 answered with a 325: the dagbesteding prestatie is refused (0611), the rest granted. */
+    byte[] antwoordOp323(String gemeente, Velden declaratie) {
+        int n = nummer.incrementAndGet();
+        List<String> bsns = declaratie.alle("Bsn");
+        List<String> referenties = declaratie.alle("ReferentieNummer");
+        return Sjabloon.van("325")
+                .zet("Afzender", gemeente)
+                .zet("Ontvanger", declaratie.eerste("Afzender"))
+                .zetOpVolgorde("Identificatie", List.of("G325-" + run + "-" + n, declaratie.eerste("Identificatie")))
+                .zetOpVolgorde("Dagtekening", List.of(vandaag(), declaratie.eerste("Dagtekening")))
+                .zet("DeclaratieNummer", declaratie.eerste("DeclaratieNummer"))
+                .zet("Bsn", bsns.get(bsns.size() - 1))
+                .zet("ReferentieNummer", referenties.get(referenties.size() - 1))
+                .bytes();
+    }
+
+    private String vandaag() {
+        return LocalDate.now(clock).toString();
+    }
+
+    /** 8 digits, distinct per toewijzing within a run and unlikely to repeat across runs. */
+    private String toewijzingNummer(int n, int regel) {
+        long basis = Math.floorMod(run.hashCode(), 1_000) * 10_000L;
+        return String.valueOf(80_000_000L + (basis + n * 2L + regel) % 20_000_000L);
+    }
+}
