@@ -59,7 +59,7 @@ public class Demo implements SmartLifecycle {
     private final CamelContext camel;
     private final Verkeer verkeer = Verkeer.laad();
     private final DemoBerichten berichten = new DemoBerichten(Clock.systemDefaultZone(),
-            Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36).toUpperCase());
+            run());
 
     private final List<Uitkomst> uitkomsten = new ArrayList<>();
     private final Map<String, Verkeer.Geval> sftpBestanden = new LinkedHashMap<>();
@@ -86,6 +86,12 @@ public class Demo implements SmartLifecycle {
         this.sftpServer = sftpServer;
         this.sftpMappen = sftpMappen;
         this.environment = environment;
+    }
+
+    /** 3 base-36 characters from the clock: they repeat only after 13 hours (46656 s). */
+    private static String run() {
+        String r = Long.toString(System.currentTimeMillis() / 1000 % 46_656, 36).toUpperCase();
+        return "0".repeat(3 - r.length()) + r;
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -18,11 +18,23 @@ final class DemoBerichten {
 
     private final Clock clock;
     private final String run;
-    private final AtomicInteger nummer = new AtomicInteger();
+    private final AtomicInteger nummer;
 
-    /** @param run a short code unique to this demo start, so berichten of an earlier start are never duplicates */
+    /**
+     * @param run 3 letters or digits that differ between demo starts, so berichten of an earlier start are never
+     *            duplicates; with the prefix and a 5-digit number an identificatie stays within 12 characters
+     */
     DemoBerichten(Clock clock, String run) {
+        this(clock, run, 0);
+    }
+
+    /** @param eerste where numbering starts (tests: near the wrap) */
+    DemoBerichten(Clock clock, String run, int eerste) {
+        this.nummer = new AtomicInteger(eerste);
         this.clock = clock;
+        if (!run.matches("[A-Z0-9]{3}")) {
+            throw new IllegalArgumentException("run must be 3 letters or digits: " + run);
+        }
         this.run = run;
     }
 
@@ -30,12 +42,12 @@ final class DemoBerichten {
     }
 
     Heen heen(Verkeer.Geval g) {
-        int n = nummer.incrementAndGet();
-        String id = run + "-" + n;
+        int n = volgende();
+        String id = run + n;
         Sjabloon s = Sjabloon.van(g.bericht())
                 .zet("Afzender", g.aanbieder())
                 .zet("Ontvanger", g.gemeente())
-                .zetEerste("Identificatie", "D" + g.bericht() + "-" + id)
+                .zetEerste("Identificatie", "D" + g.bericht() + id)
                 .zetEerste("Dagtekening", vandaag());
         String bsn = "bsn".equals(g.fout()) ? DemoBsn.ongeldig(n) : DemoBsn.nth(n);
         switch (g.bericht()) {
@@ -57,7 +69,7 @@ final class DemoBerichten {
             }
             case "323" -> {
                 s.zetOpVolgorde("Bsn", List.of(bsn, DemoBsn.nth(n + 4500)))
-                        .zet("DeclaratieNummer", "D" + run.replace("-", "") + n)
+                        .zet("DeclaratieNummer", "D" + id)
                         .zetOpVolgorde("ReferentieNummer", List.of("DEMO-" + id + "-1", "DEMO-" + id + "-2",
                                 "DEMO-" + id + "-3"));
                 if ("totaal".equals(g.fout())) {
@@ -71,20 +83,20 @@ final class DemoBerichten {
 
     /** A 315 answered: the verzoek is in onderzoek (319, VerzoekAntwoord 2, as in the example), then granted (301). */
     List<byte[]> antwoordOp315(String gemeente, Velden verzoek) {
-        int n = nummer.incrementAndGet();
+        int n = volgende();
         String aanbieder = verzoek.eerste("Afzender");
         List<String> referenties = verzoek.alle("ReferentieAanbieder");
         byte[] antwoord = Sjabloon.van("319")
                 .zet("Afzender", gemeente)
                 .zet("Ontvanger", aanbieder)
-                .zetEerste("Identificatie", "G319-" + run + "-" + n)
+                .zetEerste("Identificatie", "G319" + run + n)
                 .zetEerste("Dagtekening", vandaag())
                 .zet("ReferentieAanbieder", referenties.get(0))
                 .bytes();
         byte[] toewijzing = Sjabloon.van("301")
                 .zet("Afzender", gemeente)
                 .zet("Ontvanger", aanbieder)
-                .zetEerste("Identificatie", "G301-" + run + "-" + n)
+                .zetEerste("Identificatie", "G301" + run + n)
                 .zetEerste("Dagtekening", vandaag())
                 .zet("Bsn", verzoek.eerste("Bsn"))
                 .zetOpVolgorde("Categorie", verzoek.alle("Categorie"))
@@ -99,13 +111,13 @@ final class DemoBerichten {
 
     /** A 323 answered with a 325: the dagbesteding prestatie is refused (0611), the rest granted. */
     byte[] antwoordOp323(String gemeente, Velden declaratie) {
-        int n = nummer.incrementAndGet();
+        int n = volgende();
         List<String> bsns = declaratie.alle("Bsn");
         List<String> referenties = declaratie.alle("ReferentieNummer");
         return Sjabloon.van("325")
                 .zet("Afzender", gemeente)
                 .zet("Ontvanger", declaratie.eerste("Afzender"))
-                .zetOpVolgorde("Identificatie", List.of("G325-" + run + "-" + n, declaratie.eerste("Identificatie")))
+                .zetOpVolgorde("Identificatie", List.of("G325" + run + n, declaratie.eerste("Identificatie")))
                 .zetOpVolgorde("Dagtekening", List.of(vandaag(), declaratie.eerste("Dagtekening")))
                 .zet("DeclaratieNummer", declaratie.eerste("DeclaratieNummer"))
                 .zet("Bsn", bsns.get(bsns.size() - 1))
@@ -113,13 +125,21 @@ final class DemoBerichten {
                 .bytes();
     }
 
+    /**
+     * 1 … 99999, then again from 1: identificaties have at most 12 characters. After the wrap (55 hours at the default
+     * rate) an identificatie can repeat, which the hub reports as a signal (TR056).
+     */
+    private int volgende() {
+        return Math.floorMod(nummer.getAndIncrement(), 99_999) + 1;
+    }
+
     private String vandaag() {
         return LocalDate.now(clock).toString();
     }
 
-    /** 8 digits, distinct per toewijzing within a run and unlikely to repeat across runs. */
+    /** 9 digits (LDT_Nummer), distinct per toewijzing within a run and across most runs. */
     private String toewijzingNummer(int n, int regel) {
-        long basis = Math.floorMod(run.hashCode(), 1_000) * 10_000L;
-        return String.valueOf(80_000_000L + (basis + n * 2L + regel) % 20_000_000L);
+        long basis = Long.parseLong(run, 36) * 200_000L;
+        return String.valueOf(100_000_000L + (basis + n * 2L + regel) % 900_000_000L);
     }
 }
