@@ -28,6 +28,7 @@ public final class OngeldigeVoorbeelden {
     private OngeldigeVoorbeelden() {
     }
 
+    /** The KP010 example comes from 42420003, a demo SFTP aanbieder, so the README's SFTP line works in demo mode. */
     public static List<Voorbeeld> voorbeelden() {
         String geldigeBsn = TestBsn.nth(0);
         String ongeldigeBsn = geldigeBsn.substring(0, 8) + (char) ('0' + (geldigeBsn.charAt(8) - '0' + 1) % 10);
@@ -36,7 +37,7 @@ public final class OngeldigeVoorbeelden {
                 new Voorbeeld("KP007-wmo315-geslacht-onbekende-waarde.xml", "KP007",
                         zet(wmo315, "wmo315:Geslacht", "7")),
                 new Voorbeeld("KP010-wmo315-onbekende-gemeente.xml", "KP010",
-                        BerichtBuilder.wmo315().gemeente("9999").build()),
+                        BerichtBuilder.wmo315().aanbieder("42420003").gemeente("9999").build()),
                 new Voorbeeld("CS002-wmo315-bsn-faalt-elfproef.xml", "CS002",
                         BerichtBuilder.wmo315().bsn(ongeldigeBsn).build()),
                 new Voorbeeld("CS003-wmo301-einddatum-voor-ingangsdatum.xml", "CS003",
