@@ -1,5 +1,6 @@
 package nl.knooppunt.demo;
 
+import com.jcraft.jsch.JSchException;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -31,7 +32,7 @@ import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 
@@ -41,7 +42,7 @@ import org.springframework.core.env.Environment;
  * back. One scheduler thread does it all in turns, so the demo never competes with itself. It starts when the hub is
  * ready and stops after {@code max-berichten} plus {@code uitloop}, or when the hub stops.
  */
-public class Demo implements SmartLifecycle {
+public class Demo {
 
     private static final Logger log = LoggerFactory.getLogger(Demo.class);
     private static final int PER_BEURT = 50;
@@ -69,6 +70,7 @@ public class Demo implements SmartLifecycle {
     private volatile boolean running;
     private ScheduledExecutorService scheduler;
     private BerichtenPortType soap;
+    private String knownHosts;
     private final Map<String, SftpAanbieder> sftp = new LinkedHashMap<>();
     private Connection jms;
     private Session sessie;
@@ -105,10 +107,9 @@ public class Demo implements SmartLifecycle {
         factory.setProperties(Map.of("mtom-enabled", true));
         soap = (BerichtenPortType) factory.create();
 
-        String knownHosts = knownHosts();
+        knownHosts = knownHosts();
         for (Verkeer.Aanbieder a : verkeer.viaSftp()) {
-            sftp.put(a.agb(), new SftpAanbieder(a.agb(), DemoVoorbereiding.sleutelBestand(hub.dataDir(), a.agb()),
-                    knownHosts, "127.0.0.1", sftpServer.port()));
+            sftp(a.agb());
         }
         jms = connectionFactory.createConnection();
         sessie = jms.createSession(true, Session.SESSION_TRANSACTED);
@@ -135,6 +136,7 @@ public class Demo implements SmartLifecycle {
                 sftpServer.port(), url, verkeer.gemeenten().size(), properties.interval(),
                 properties.maxBerichten() == 0 ? "zonder einde" : "tot " + properties.maxBerichten() + " berichten",
                 hub.dataDir().resolve("demo").resolve("sleutels").toAbsolutePath().normalize());
+        running = true;
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "knooppunt-demo"));
         scheduler.scheduleWithFixedDelay(this::beurt, 0, properties.interval().toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -170,7 +172,7 @@ public class Demo implements SmartLifecycle {
             synchronized (sftpBestanden) {
                 sftpBestanden.put(heen.bestandsnaam(), g);
             }
-            sftp.get(g.aanbieder()).stuur(heen.bestandsnaam(), heen.xml());
+            sftp(g.aanbieder()).stuur(heen.bestandsnaam(), heen.xml());
             tel("verstuurd via sftp");
             return;
         }
@@ -230,8 +232,8 @@ public class Demo implements SmartLifecycle {
                 sessie.commit();
             }
         }
-        for (SftpAanbieder a : sftp.values()) {
-            for (SftpAanbieder.Bestand b : a.haalOp()) {
+        for (String agb : List.copyOf(sftp.keySet())) {
+            for (SftpAanbieder.Bestand b : sftp(agb).haalOp()) {
                 Velden v = Velden.lees(b.inhoud());
                 if (b.naam().endsWith(".verslag.xml")) {
                     verslag(v);
@@ -250,6 +252,21 @@ public class Demo implements SmartLifecycle {
         }
         uitkomst(new Uitkomst(g == null ? v.eerste("Bestandsnaam") : g.geval(), "sftp", v.eerste("TraceerId"),
                 v.eerste("Status"), v.alle("Code")));
+    }
+
+    /** The aanbieder's SFTP session; a new login when the last one was closed (idle timeout, hub restart). */
+    private SftpAanbieder sftp(String agb) throws JSchException {
+        SftpAanbieder a = sftp.get(agb);
+        if (a != null && a.verbonden()) {
+            return a;
+        }
+        if (a != null) {
+            a.close();
+        }
+        a = new SftpAanbieder(agb, DemoVoorbereiding.sleutelBestand(hub.dataDir(), agb), knownHosts, "127.0.0.1",
+                sftpServer.port());
+        sftp.put(agb, a);
+        return a;
     }
 
     private VerstuurBerichtAntwoord verstuur(String naam, byte[] xml) {
@@ -315,20 +332,20 @@ public class Demo implements SmartLifecycle {
         return b;
     }
 
-    @Override
-    public void start() {
-        // the traffic begins at ApplicationReadyEvent, when the web server and the SFTP server take calls
-        running = true;
-    }
-
-    @Override
     public boolean isRunning() {
         return running;
     }
 
-    /** Stops first (highest phase), before the web server, Camel and the broker go down. */
-    @Override
-    public void stop() {
+    /**
+     * Stops when the hub begins to close, before the web server, Camel and the broker go down. Deliberately no
+     * SmartLifecycle: a lifecycle bean that depends on the CamelContext makes Spring start Camel before its routes are
+     * loaded.
+     */
+    @EventListener(ContextClosedEvent.class)
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
         running = false;
         if (scheduler != null) {
             scheduler.shutdown();

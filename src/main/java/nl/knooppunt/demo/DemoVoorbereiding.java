@@ -41,6 +41,10 @@ final class DemoVoorbereiding implements BeanFactoryPostProcessor {
                     + "knooppunt.registry-dir to " + registryDir + " (it is " + configured + ")");
         }
         Verkeer verkeer = Verkeer.laad();
+        if (!verkeer.viaSftp().isEmpty()
+                && !environment.getProperty("knooppunt.sftp.enabled", Boolean.class, Boolean.TRUE)) {
+            throw new IllegalStateException("demo mode sends over SFTP too: knooppunt.sftp.enabled must be true");
+        }
         try {
             Files.createDirectories(registryDir);
             ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
