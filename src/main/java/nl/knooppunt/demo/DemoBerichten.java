@@ -52,11 +52,13 @@ final class DemoBerichten {
         String bsn = "bsn".equals(g.fout()) ? DemoBsn.ongeldig(n) : DemoBsn.nth(n);
         switch (g.bericht()) {
             case "315" -> {
-                // the example's second product (dagbesteding) stays unless the geval names one; no repeats (TR386)
-                String tweede = g.product2() == null ? "07A01" : g.product2();
-                s.zet("Bsn", bsn)
-                        .zetOpVolgorde("Categorie", List.of(g.product().substring(0, 2), tweede.substring(0, 2)))
-                        .zetOpVolgorde("Code", List.of(g.product(), tweede))
+                // one product, or two: a bericht is under mandate only if all its products are in mandated domeinen
+                List<String> producten = g.product2() == null ? List.of(g.product())
+                        : List.of(g.product(), g.product2());
+                s.behoud("AangevraagdProduct", producten.size())
+                        .zet("Bsn", bsn)
+                        .zetOpVolgorde("Categorie", producten.stream().map(p -> p.substring(0, 2)).toList())
+                        .zetOpVolgorde("Code", producten)
                         .zetOpVolgorde("ReferentieAanbieder", List.of("DEMO-" + id + "-A", "DEMO-" + id + "-B"));
             }
             case "305" -> s.zet("Bsn", bsn).zetEerste("Categorie", g.product().substring(0, 2))
@@ -94,6 +96,7 @@ final class DemoBerichten {
                 .zet("ReferentieAanbieder", referenties.get(0))
                 .bytes();
         byte[] toewijzing = Sjabloon.van("301")
+                .behoud("ToegewezenProduct", referenties.size())
                 .zet("Afzender", gemeente)
                 .zet("Ontvanger", aanbieder)
                 .zetEerste("Identificatie", "G301" + run + n)

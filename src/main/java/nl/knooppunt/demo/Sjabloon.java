@@ -70,6 +70,19 @@ final class Sjabloon {
         return this;
     }
 
+    /** Keeps the first {@code aantal} elements with this local name (with their content) and removes the rest. */
+    Sjabloon behoud(String naam, int aantal) {
+        Matcher m = Pattern.compile("(?s)\\r?\\n[ ]*<(\\w+:)?" + naam + ">.*?</(\\w+:)?" + naam + ">").matcher(xml);
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (m.find()) {
+            m.appendReplacement(out, i++ < aantal ? Matcher.quoteReplacement(m.group()) : "");
+        }
+        m.appendTail(out);
+        xml = out.toString();
+        return this;
+    }
+
     String xml() {
         return xml;
     }

@@ -65,14 +65,16 @@ class DemoTest extends HubTestSupport {
         assertThat(tellers.get("ontvangen via SFTP in/")).isPositive();
 
         JsonNode bw = status(uitkomst(uitkomsten, "Beschermd wonen onder mandaat: Albrandswaard"));
-        assertThat(bw.get("responsible").asText()).isEqualTo("0613");
-        assertThat(bw.get("executing").asText()).isEqualTo("0599");
-        assertThat(bw.get("bestemming").asText()).isEqualTo("0599");
+        assertThat(bw.get("responsible").asText()).as("%s", bw).isEqualTo("0613");
+        assertThat(bw.get("executing").asText()).as("%s", bw).isEqualTo("0599");
+        assertThat(bw.get("bestemming").asText()).as("%s", bw).isEqualTo("0599");
 
         JsonNode steenwijk = status(uitkomst(uitkomsten, "Steenwijkerland via Zwolle"));
-        assertThat(steenwijk.get("bestemming").asText()).isEqualTo("0193");
+        assertThat(steenwijk.get("bestemming").asText()).as("%s", steenwijk).isEqualTo("0193");
+        JsonNode opvang = status(uitkomst(uitkomsten, "Duiven via Arnhem"));
+        assertThat(opvang.get("bestemming").asText()).as("%s", opvang).isEqualTo("0202");
 
-        JsonNode begeleiding = status(uitkomst(uitkomsten, "Wmo-begeleiding in Rotterdam"));
+        JsonNode begeleiding = status(uitkomst(uitkomsten, "Wmo-begeleiding en dagbesteding in Rotterdam"));
         assertThat(begeleiding.get("bestemming").asText()).isEqualTo("0599");
         assertThat(begeleiding.get("responsible").asText()).isEqualTo("0599");
 
