@@ -127,7 +127,7 @@ public class Demo {
 
                 ==== Knooppunt demo ====
                 Dashboard:    {}/   (inloggen: zie de regel 'Eerste beheerder aangemaakt: gebruiker=beheerder \
-                wachtwoord=...' hierboven in dit log; die staat er alleen bij de eerste start met deze data-dir)
+                wachtwoord=...' in dit log; die staat er alleen bij de eerste start met deze data-dir)
                 Volg een bericht: {}/api/berichten/<traceerId>   Wachtrijen: Artemis op tcp://127.0.0.1:{} (Core en AMQP)
                 Verkeer: {} fictieve aanbieders ({} via SFTP op poort {}, de rest via SOAP {}/ws/berichten), {} \
                 gemeentesystemen; een bericht per {}, {}.
