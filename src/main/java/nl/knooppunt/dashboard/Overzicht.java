@@ -12,7 +12,8 @@ import nl.knooppunt.security.Scope;
  * The Overzicht page's data: every flow with its route statistics, the backlog per queue, and the audit outbox. Built
  * from plain values ({@link #samenstellen}), so the grouping and the scope are tested without Camel or a broker.
  */
-public record Overzicht(Instant tijdstip, List<Stroom> stromen, List<Wachtrij> wachtrijen, long auditAchterstand) {
+public record Overzicht(Instant tijdstip, List<Stroom> stromen, List<Wachtrij> wachtrijen, long auditAchterstand,
+                        boolean routestatistiek) {
 
     /** The flows and their routes (route ids of routes/*.yaml). */
     static final Map<String, List<String>> STROMEN = indeling();
@@ -35,6 +36,12 @@ public record Overzicht(Instant tijdstip, List<Stroom> stromen, List<Wachtrij> w
      */
     static Overzicht samenstellen(List<Routecijfers> routes, List<Wachtrij> wachtrijen, long auditAchterstand,
                                   Set<String> scope, Instant nu) {
+        return samenstellen(routes, wachtrijen, auditAchterstand, scope, nu, true);
+    }
+
+    /** @param routestatistiek false when Camel keeps no route statistics (JMX off): the counts are then unknown */
+    static Overzicht samenstellen(List<Routecijfers> routes, List<Wachtrij> wachtrijen, long auditAchterstand,
+                                  Set<String> scope, Instant nu, boolean routestatistiek) {
         List<Stroom> stromen = STROMEN.entrySet().stream()
                 .map(e -> Stroom.van(e.getKey(), routes.stream().filter(r -> e.getValue().contains(r.routeId())).toList(), nu))
                 .toList();
@@ -42,6 +49,6 @@ public record Overzicht(Instant tijdstip, List<Stroom> stromen, List<Wachtrij> w
                 .filter(w -> scope.isEmpty() || "gemeente".equals(w.soort()) && Scope.magZien(scope, w.deelnemer()))
                 .sorted(Comparator.comparing(Wachtrij::soort).thenComparing(Wachtrij::naam))
                 .toList();
-        return new Overzicht(nu, stromen, zichtbaar, auditAchterstand);
+        return new Overzicht(nu, stromen, zichtbaar, auditAchterstand, routestatistiek);
     }
 }

@@ -36,7 +36,9 @@ public class OverzichtBron {
 
     public Overzicht overzicht(Set<String> scope) {
         long achterstand = jdbc.queryForObject("select count(*) from audit_event where gepubliceerd = false", Long.class);
-        return Overzicht.samenstellen(routes(), wachtrijen(), achterstand, scope, Instant.now());
+        ManagedCamelContext managed = camel.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class);
+        boolean statistiek = managed != null && managed.getManagedCamelContext() != null;
+        return Overzicht.samenstellen(routes(), wachtrijen(), achterstand, scope, Instant.now(), statistiek);
     }
 
     List<Routecijfers> routes() {
