@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The hub instance that most tests share: one Spring context, one data dir, one broker, metrics as in production. */
+/**
+ * The hub instance that most tests share: one Spring context, one data dir, one broker, metrics and Camel's route
+ * statistics (JMX, which Camel's test support otherwise turns off; the dashboard's Overzicht reads them) as in production.
+ */
 @AutoConfigureObservability
+@DisableJmx(false)
 public abstract class SharedHubTest extends HubTestSupport {
 
     protected static final Path DATA_DIR = tempDir("knooppunt-test-data");

@@ -1,5 +1,6 @@
 package nl.knooppunt.tracking;
 
+import nl.knooppunt.security.Scope;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,7 +21,10 @@ class BerichtController {
 
     @GetMapping("/{traceerId}")
     BerichtStatus status(@PathVariable String traceerId) {
-        return queries.find(traceerId).orElseThrow(() ->
+        // a user limited to some gemeenten sees only their berichten; others look the same as unknown ones
+        return queries.find(traceerId)
+                .filter(b -> Scope.magZien(Scope.gemeenten(), b.responsible(), b.executing(), b.bestemming()))
+                .orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "Geen bericht met traceerId " + traceerId));
     }
 }
