@@ -31,7 +31,10 @@ public class Delivery {
     public byte[] prepare(@ExchangeProperty(Bericht.PROPERTY) Bericht bericht, Message message) {
         message.removeHeaders("*");
         Route besluit = bericht.besluit();
-        message.setHeader("_AMQ_DUPL_ID", bericht.traceerId());
+        // the content, not the traceerId: when a crash came between this send and its status update, the sender's
+        // second offer (a new traceerId that takes over the claim, validation.keten.Duplicaten) is dropped by the broker
+        message.setHeader("_AMQ_DUPL_ID", "bericht/" + (bericht.info() == null ? "-" : bericht.info().afzender()) + "/"
+                + bericht.sha256());
         message.setHeader("traceerId", bericht.traceerId());
         message.setHeader("kanaal", bericht.kanaal());
         if (bericht.info() != null) {

@@ -50,7 +50,7 @@ public class Duplicaten implements nl.knooppunt.validation.Controle {
                         sleutel, sha256, traceerId, Timestamp.from(Instant.now()));
                 return Uitkomst.NIEUW;
             } catch (DuplicateKeyException e) {
-                List<Map<String, Object>> rows = jdbc.queryForList("select c.traceer_id, c.sha256, b.status from "
+                List<Map<String, Object>> rows = jdbc.queryForList("select c.traceer_id, c.sha256, c.geclaimd_op, b.status from "
                         + "bericht_identificatie c left join bericht b on b.traceer_id = c.traceer_id where c.afzender = ? "
                         + "and c.berichttype = ? and c.identificatie_sleutel = ?", verzender, inhoud.type().name(), sleutel);
                 if (rows.isEmpty()) {
@@ -60,17 +60,66 @@ public class Duplicaten implements nl.knooppunt.validation.Controle {
                 if (eerder.equals(traceerId)) {
                     return Uitkomst.NIEUW;
                 }
-                if (Bericht.Status.AFGEKEURD.name().equals(rows.get(0).get("status"))) {
+                Object status = rows.get(0).get("status");
+                if (Bericht.Status.AFGEKEURD.name().equals(status)) {
                     // the holder was rejected but its claim survived (a crash before release): take it over
                     jdbc.update("delete from bericht_identificatie where afzender = ? and berichttype = ? and "
                             + "identificatie_sleutel = ? and traceer_id = ?", verzender, inhoud.type().name(), sleutel, eerder);
                     continue;
+                }
+                if (onaf(status)) {
+                    if (afgebroken(rows.get(0).get("geclaimd_op"))) {
+                        // the holder's process died between claim and delivery (kill -9, power loss): it will never
+                        // finish, so this offer takes over; delivery's duplicate id drops a send that did get out
+                        jdbc.update("delete from bericht_identificatie where afzender = ? and berichttype = ? and "
+                                + "identificatie_sleutel = ? and traceer_id = ?", verzender, inhoud.type().name(), sleutel, eerder);
+                        continue;
+                    }
+                    // still in progress elsewhere: not a duplicate yet (it may still fail), so the sender tries later
+                    throw new InBehandeling(eerder);
                 }
                 return new Uitkomst(sha256.equals(rows.get(0).get("sha256")) ? Uitkomst.Soort.DUPLICAAT
                         : Uitkomst.Soort.NIET_UNIEK, eerder);
             }
         }
         throw new IllegalStateException("claim op Identificatie bleef wisselen; wordt opnieuw geprobeerd");
+    }
+
+    /** Received but not yet afgeleverd, geparkeerd, afgekeurd or a duplicate. */
+    private static boolean onaf(Object status) {
+        return Bericht.Status.ONTVANGEN.name().equals(status) || Bericht.Status.GEROUTEERD.name().equals(status);
+    }
+
+    /**
+     * An unfinished claim is abandoned when it is older than this process (its holder ran in a process that ended) or
+     * older than {@link #VERLATEN} (a replica that died while others run on).
+     */
+    private static boolean afgebroken(Object geclaimdOp) {
+        Instant claim;
+        if (geclaimdOp instanceof java.util.Date d) {
+            claim = d.toInstant();
+        } else if (geclaimdOp instanceof java.time.OffsetDateTime o) {
+            claim = o.toInstant();
+        } else if (geclaimdOp instanceof Instant i) {
+            claim = i;
+        } else {
+            return false;
+        }
+        return claim.isBefore(PROCES_START) || claim.isBefore(Instant.now().minus(VERLATEN));
+    }
+
+    private static final Instant PROCES_START =
+            Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+
+    /** Longer than any intake with its redeliveries takes. */
+    static final java.time.Duration VERLATEN = java.time.Duration.ofMinutes(10);
+
+    /** A transient failure: an earlier offer of the same bericht is still being processed; offer it again later. */
+    public static class InBehandeling extends RuntimeException {
+        InBehandeling(String eerder) {
+            super("Tijdelijke storing: een eerder aangeboden bericht met dezelfde Identificatie is nog in behandeling "
+                    + "(traceerId " + eerder + "); bied het later opnieuw aan");
+        }
     }
 
     /**

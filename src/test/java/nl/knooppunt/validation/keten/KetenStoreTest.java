@@ -2,6 +2,7 @@ package nl.knooppunt.validation.keten;
 
 import static nl.knooppunt.validation.keten.KetenTestdata.lees;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,6 +102,24 @@ class KetenStoreTest {
         // a claim left by a bericht that was rejected (status AFGEKEURD) is taken over
         jdbc.update("insert into bericht (traceer_id, ontvangen_op, kanaal, grootte, sha256, status, gewijzigd_op) "
                 + "values ('t-1', current_timestamp, 'SOAP', 1, 'aa', 'AFGEKEURD', current_timestamp)");
+        assertThat(duplicaten.claim(inhoud, "aa", "t-2").soort()).isEqualTo(Uitkomst.Soort.NIEUW);
+        assertThat(duplicaten.claim(inhoud, "aa", "t-3")).isEqualTo(new Uitkomst(Uitkomst.Soort.DUPLICAAT, "t-2"));
+    }
+
+    @Test
+    void eenOnafgemaakteClaimVanEenGestorvenProcesWordtOvergenomen() {
+        JdbcTemplate jdbc = database();
+        Inhoud inhoud = lees(BerichtBuilder.wmo315().identificatie("DUP-3"));
+        Duplicaten duplicaten = new Duplicaten(jdbc, sleutels());
+        duplicaten.claim(inhoud, "aa", "t-1");
+        jdbc.update("insert into bericht (traceer_id, ontvangen_op, kanaal, grootte, sha256, status, gewijzigd_op) "
+                + "values ('t-1', current_timestamp, 'SOAP', 1, 'aa', 'ONTVANGEN', current_timestamp)");
+        // still being processed (claimed by this process): the second offer is told to come back later
+        assertThatThrownBy(() -> duplicaten.claim(inhoud, "aa", "t-2")).isInstanceOf(Duplicaten.InBehandeling.class)
+                .hasMessageContaining("t-1").hasMessageStartingWith("Tijdelijke storing");
+        // claimed before this process started: its process died between claim and delivery (kill -9); taken over
+        jdbc.update("update bericht_identificatie set geclaimd_op = ? where traceer_id = 't-1'",
+                java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(1))));
         assertThat(duplicaten.claim(inhoud, "aa", "t-2").soort()).isEqualTo(Uitkomst.Soort.NIEUW);
         assertThat(duplicaten.claim(inhoud, "aa", "t-3")).isEqualTo(new Uitkomst(Uitkomst.Soort.DUPLICAAT, "t-2"));
     }
