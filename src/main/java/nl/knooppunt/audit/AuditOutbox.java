@@ -2,14 +2,17 @@ package nl.knooppunt.audit;
 
 import java.util.List;
 import nl.knooppunt.system.KnooppuntProperties;
-import org.apache.camel.Header;
+import org.apache.camel.Body;
 import org.apache.camel.Message;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The audit route's steps: read unpublished events from the database, publish each (duplicate id = eventId, so a
- * republish after a crash is dropped by the broker), then mark it published.
+ * republish after a crash is dropped by the broker), then mark the whole batch published in one transaction. One
+ * commit per event was the hub's largest cost (docs/performance.md); a crash between send and mark only republishes,
+ * and the broker drops those repeats by their duplicate id.
  */
 @Component
 public class AuditOutbox {
@@ -21,9 +24,11 @@ public class AuditOutbox {
 
     private final JdbcTemplate jdbc;
     private final int batchSize;
+    private final TransactionTemplate tx;
 
-    public AuditOutbox(JdbcTemplate jdbc, KnooppuntProperties properties) {
+    public AuditOutbox(JdbcTemplate jdbc, KnooppuntProperties properties, TransactionTemplate tx) {
         this.jdbc = jdbc;
+        this.tx = tx;
         this.batchSize = properties.audit().publishBatchSize();
     }
 
@@ -41,7 +46,12 @@ public class AuditOutbox {
         return event.json();
     }
 
-    public void published(@Header(EVENT_ID) String eventId) {
-        jdbc.update("update audit_event set gepubliceerd = true where event_id = ?", eventId);
+    /** After every event of the batch is on the broker: one transaction marks them all. */
+    public void published(@Body List<Pending> events) {
+        if (events == null || events.isEmpty()) {
+            return;
+        }
+        tx.executeWithoutResult(status -> jdbc.batchUpdate("update audit_event set gepubliceerd = true where event_id = ?",
+                events.stream().map(e -> new Object[] {e.eventId()}).toList()));
     }
 }

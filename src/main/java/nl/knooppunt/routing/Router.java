@@ -136,6 +136,20 @@ public class Router {
         return new Route(agb, "aanbieder." + agb, gemeente, executing, Route.Reason.HEADER, spoor.regels, spoor.signalen);
     }
 
+    /**
+     * At most {@value #MAX_GENOEMD} numbers, then how many more: a declaratie may name tens of thousands of toewijzingen,
+     * and the signal and rule trace are stored in bounded columns.
+     */
+    static String kort(List<Long> nummers) {
+        if (nummers.size() <= MAX_GENOEMD) {
+            return nummers.toString();
+        }
+        return nummers.subList(0, MAX_GENOEMD).toString().replace("]", ", … en " + (nummers.size() - MAX_GENOEMD)
+                + " meer]");
+    }
+
+    private static final int MAX_GENOEMD = 10;
+
     /** 302, 305, 307, 317 and every 323 prestatie name their toewijzing: (header gemeente, ToewijzingNummer). */
     private Optional<Route> volgToewijzing(BerichtInfo info, String header, Registry reg, Spoor spoor) {
         if (!OP_TOEWIJZING.contains(info.type()) || spoor.proef()) {
@@ -152,11 +166,11 @@ public class Router {
             toewijzingen.find(header, nummer).ifPresentOrElse(gevonden::add, () -> onbekend.add(nummer));
         }
         if (!onbekend.isEmpty()) {
-            spoor.signaal(Signaal.TOEWIJZING_ONBEKEND, "ToewijzingNummer " + onbekend + " van gemeente " + header
+            spoor.signaal(Signaal.TOEWIJZING_ONBEKEND, "ToewijzingNummer " + kort(onbekend) + " van gemeente " + header
                     + " is niet via Knooppunt gegaan");
         }
         if (gevonden.isEmpty()) {
-            spoor.add("toewijzing " + header + "/" + onbekend + " onbekend bij Knooppunt: route op de header");
+            spoor.add("toewijzing " + header + "/" + kort(onbekend) + " onbekend bij Knooppunt: route op de header");
             return Optional.empty();
         }
         Set<String> uitvoerend = gevonden.stream().map(Toewijzing::executing).collect(Collectors.toCollection(LinkedHashSet::new));

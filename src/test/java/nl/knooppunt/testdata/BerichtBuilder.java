@@ -71,6 +71,8 @@ public final class BerichtBuilder {
     private String declaratieIdentificatie = "WMO323-0001";
     private String retourCode;
     private boolean akkoord;
+    private int extraPrestaties;
+    private List<String> extraBsns = List.of();
 
     private BerichtBuilder(String nr) {
         this.nr = nr;
@@ -157,6 +159,17 @@ public final class BerichtBuilder {
      * "volledig toegekend" (header 0200, DeclaratieAntwoord 8001, no Clienten, toegekend = ingediend, IV087).
      */
     public BerichtBuilder akkoord() { this.akkoord = true; return this; }
+
+    /**
+     * 323 only: {@code count} prestaties instead of the default three (at least 1), spread over the given clients
+     * (test BSNs; empty: the builder's bsn and bsn2), each on its own toewijzing, volume 1 × tarief 100 so that any
+     * count stays within the totals. For benchmarks and large declaraties.
+     */
+    public BerichtBuilder prestaties(int count, List<String> clientBsns) {
+        this.extraPrestaties = count;
+        this.extraBsns = List.copyOf(clientBsns);
+        return this;
+    }
 
     /** "WMO301" … "WMO325". */
     public String type() { return "WMO" + nr; }
@@ -427,6 +440,16 @@ public final class BerichtBuilder {
     /** Client 1: two prestaties on two toewijzingen; client 2: one. Bedrag = volume × tarief (TR346). */
     private List<Prestatie> prestaties() {
         String ref = declaratieNummer() + "-";
+        if (extraPrestaties > 0) {
+            List<String> clients = extraBsns.isEmpty() ? List.of(bsn, bsn2) : extraBsns;
+            int perClient = Math.max(1, (extraPrestaties + clients.size() - 1) / clients.size());
+            List<Prestatie> result = new ArrayList<>(extraPrestaties);
+            for (int i = 0; i < extraPrestaties; i++) {
+                result.add(new Prestatie(clients.get(Math.min(i / perClient, clients.size() - 1)), ref + (i + 1),
+                        andereToewijzing(i), productCategorie, productCode, 1, "04", 100, i == 0));
+            }
+            return result;
+        }
         return List.of(
                 new Prestatie(bsn, ref + 1, toewijzingNummer, productCategorie, productCode, 12, "04", 6250, true),
                 new Prestatie(bsn, ref + 2, andereToewijzing(1), "07", "07A01", 8, "16", 4150, false),

@@ -47,6 +47,16 @@ class SoapTlsConfiguration {
         return registration;
     }
 
+    /** Right after the certificate gate: an oversized request is refused before CXF reads it (SoapOmvang). */
+    @Bean
+    FilterRegistrationBean<SoapOmvang> soapOmvang(nl.knooppunt.system.KnooppuntProperties knooppunt) {
+        FilterRegistrationBean<SoapOmvang> registration =
+                new FilterRegistrationBean<>(new SoapOmvang(knooppunt.maxBerichtSize().toBytes()));
+        registration.addUrlPatterns("/ws/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
     static Connector connector(SoapProperties.Tls tls) {
         Connector connector = new Connector(TomcatServletWebServerFactory.DEFAULT_PROTOCOL);
         connector.setPort(tls.port());

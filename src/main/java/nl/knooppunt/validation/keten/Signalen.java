@@ -14,6 +14,12 @@ import nl.knooppunt.validation.Bevinding;
  */
 public final class Signalen {
 
+    /**
+     * Findings named one by one; the rest is counted per rule. A declaratie with tens of thousands of prestaties can
+     * have a finding per prestatie, and the status row and audit event have bounded room.
+     */
+    static final int MAX_GENOEMD = 10;
+
     private Signalen() {
     }
 
@@ -22,10 +28,17 @@ public final class Signalen {
         if (bericht.besluit() != null) {
             result.addAll(bericht.besluit().signalen());
         }
+        java.util.Map<String, Integer> weggelaten = new java.util.LinkedHashMap<>();
         for (Bevinding b : bericht.signalen()) {
-            result.add(new Signaal(b.regel(), b.retourcode() + " " + b.berichtklasse() + " " + b.pad() + ": "
-                    + b.omschrijving()));
+            if (result.size() < MAX_GENOEMD) {
+                result.add(new Signaal(b.regel(), b.retourcode() + " " + b.berichtklasse() + " " + b.pad() + ": "
+                        + b.omschrijving()));
+            } else {
+                weggelaten.merge(b.regel(), 1, Integer::sum);
+            }
         }
+        weggelaten.forEach((regel, aantal) -> result.add(new Signaal(regel,
+                "en nog " + aantal + " bevinding(en) van " + regel + ", niet afzonderlijk genoemd")));
         return result;
     }
 
