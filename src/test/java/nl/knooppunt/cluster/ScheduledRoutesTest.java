@@ -55,7 +55,7 @@ class ScheduledRoutesTest extends SharedHubTest {
         try {
             double overgeslagen = overgeslagen();
             VerstuurBerichtAntwoord antwoord = send(BerichtBuilder.wmo315().gemeente("0599").bsn(TestBsn.nth(310))
-                    .identificatie("LOCK315-" + System.nanoTime() % 100000).build());
+                    .identificatie("LK" + System.nanoTime() % 100_000_000).build());
             traceerId = antwoord.getTraceerId();
             await().atMost(Duration.ofSeconds(10)).until(() -> overgeslagen() >= overgeslagen + 3);
             assertThat(jdbc.queryForObject("select count(*) from audit_event where traceer_id = ? and gepubliceerd",
