@@ -4,12 +4,18 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import net.javacrumbs.shedlock.support.KeepAliveLockProvider;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
 import org.apache.camel.support.RoutePolicySupport;
@@ -45,17 +51,52 @@ public class EenReplica extends RoutePolicySupport {
         this.metrics = metrics;
     }
 
+    /**
+     * ShedLock on the shared database, with the database's clock. Kept alive: while a run lasts, the lock is extended
+     * (so a slow run on a loaded replica is never overtaken by another replica); only a replica that died stops
+     * extending, and then its lock ends after lock-max. {@code locked_by} names this process, not only the host, so
+     * two replicas on one host never release each other's lock.
+     */
     static LockProvider lockProvider(DataSource dataSource) {
-        return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+        return new KeepAliveLockProvider(new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
                 .withJdbcTemplate(new JdbcTemplate(dataSource))
                 .usingDbTime()
-                .build());
+                .withLockedByValue(replicaNaam())
+                .build()), VERLENGER);
+    }
+
+    private static final ScheduledExecutorService VERLENGER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "shedlock-verlenger");
+        t.setDaemon(true);
+        return t;
+    });
+
+    static String replicaNaam() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "onbekend";
+        }
+        return host + ":" + ProcessHandle.current().pid() + ":" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** Takes the route's lock, or null when another replica holds it. */
     Optional<SimpleLock> neem(String naam) {
         Duration max = properties.lockMax(naam);
         return locks.lock(new LockConfiguration(Instant.now(), naam, max, Duration.ZERO));
+    }
+
+    @Override
+    public void onInit(Route route) {
+        overgeslagen(route.getRouteId()); // on the scrape from the start, at 0
+    }
+
+    private Counter overgeslagen(String routeId) {
+        return Counter.builder("knooppunt.taak.overgeslagen")
+                .description("Geplande runs die deze replica oversloeg omdat een andere replica de taak had")
+                .tag("route", routeId)
+                .register(metrics);
     }
 
     @Override
@@ -66,11 +107,7 @@ public class EenReplica extends RoutePolicySupport {
         } else {
             // another replica runs this job now: nothing of this run happens here
             exchange.setRouteStop(true);
-            Counter.builder("knooppunt.taak.overgeslagen")
-                    .description("Geplande runs die deze replica oversloeg omdat een andere replica de taak had")
-                    .tag("route", route.getRouteId())
-                    .register(metrics)
-                    .increment();
+            overgeslagen(route.getRouteId()).increment();
         }
     }
 

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,15 +62,41 @@ class EenReplicaTest {
     }
 
     @Test
-    void aReplicaThatDiesHoldingTheLockHoldsItUpAtMostLockMax() {
-        EenReplica sterft = replica(Duration.ofMillis(800));
+    void aReplicaThatDiesHoldingTheLockHoldsItUpUntilItsLockEnds() throws Exception {
         EenReplica ander = replica(Duration.ofMinutes(10));
-
-        assertThat(sterft.neem("retentie-purge")).isPresent(); // and never unlocks: kill -9
+        assertThat(ander.neem("retentie-purge")).isPresent().get().satisfies(SimpleLock::unlock);
+        // what a replica killed during its run leaves: its lock, no longer extended, ending in 2 s
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("update shedlock set lock_until = dateadd('SECOND', 2, current_timestamp), "
+                    + "locked_by = 'dood:1:x' where name = 'retentie-purge'");
+        }
         assertThat(ander.neem("retentie-purge")).isEmpty();
 
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
-                .until(() -> ander.neem("retentie-purge").isPresent());
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> ander.neem("retentie-purge").map(l -> {
+                    l.unlock();
+                    return true;
+                }).orElse(false));
+    }
+
+    @Test
+    void aRunLongerThanLockMaxKeepsItsLock() throws Exception {
+        EenReplica traag = replica(Duration.ofSeconds(30));
+        EenReplica ander = replica(Duration.ofSeconds(30));
+        SimpleLock lock = traag.neem("audit-publish").orElseThrow();
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            // the keep-alive extends it every lock-max / 2: after 15 s it still ends more than 15 s from now
+            await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                try (ResultSet rs = s.executeQuery("select datediff('MILLISECOND', locked_at, lock_until) from shedlock "
+                        + "where name = 'audit-publish'")) {
+                    rs.next();
+                    return rs.getLong(1) > 30_000;
+                }
+            });
+        }
+        assertThat(ander.neem("audit-publish")).isEmpty();
+        lock.unlock();
+        assertThat(ander.neem("audit-publish")).isPresent();
     }
 
     @Test
@@ -109,10 +138,10 @@ class EenReplicaTest {
     }
 
     @Test
-    void aLockLimitMustBePositive() {
+    void aLockLimitMustLeaveRoomForTheKeepAlive() {
         assertThatThrownBy(() -> new ClusterProperties(Duration.ZERO, Map.of()))
                 .hasMessageContaining("knooppunt.cluster.lock-max");
-        assertThatThrownBy(() -> new ClusterProperties(Duration.ofMinutes(1), Map.of("audit-publish", Duration.ZERO)))
+        assertThatThrownBy(() -> new ClusterProperties(Duration.ofMinutes(1), Map.of("audit-publish", Duration.ofSeconds(10))))
                 .hasMessageContaining("lock-max-per-route.audit-publish");
     }
 }

@@ -106,7 +106,9 @@ class ScaleOutIT {
                 taken.add(pool.submit(() -> {
                     for (int n = thread; n < AANTAL; n += SENDERS) {
                         String xml = BerichtBuilder.wmo315().gemeente("0599").bsn(bsns.get(n % bsns.size()))
-                                .identificatie("SO" + n).build();
+                                .identificatie("SO" + n).build()
+                                // an aanvraag has its own ReferentieAanbieder (the keten store keys on it)
+                                .replaceAll("VOT-\\d{4}-0001", "VOT-SO" + n);
                         SoapSender eerst = n % 2 == 0 ? naarA : naarB;
                         VerstuurBerichtAntwoord antwoord = null;
                         for (int poging = 0; antwoord == null; poging++) {
@@ -215,7 +217,7 @@ class ScaleOutIT {
                 // the replicas must pseudonymise alike: one secret for all
                 .property("knooppunt.pseudonym.secret", "scaleout-it-pseudoniem-geheim-32")
                 .property("logging.structured.format.console", "ecs")
-                .property("knooppunt.cluster.lock-max-per-route.audit-publish", "10s");
+                .property("knooppunt.cluster.lock-max-per-route.audit-publish", "30s");
     }
 
     /** Both replicas start at the same moment on the empty database: Flyway must let one migrate, the other wait. */
