@@ -23,7 +23,7 @@ class MetricLabelsTest extends SharedHubTest {
             "afzender", Pattern.compile("[0-9]{4}|[0-9]{8}|onbekend"),
             "ontvanger", Pattern.compile("[0-9]{4}|[0-9]{8}|onbekend"),
             "uitkomst", Pattern.compile("[A-Z_]{1,20}"),
-            "queue", Pattern.compile("(gemeente\\.[0-9]{4}|aanbieder\\.[0-9]{8}|knooppunt\\.[a-z]+|audit\\.[a-z]+|DLQ|ExpiryQueue)"),
+            "queue", Pattern.compile("((gemeente\\.[0-9]{4}|aanbieder\\.[0-9]{8})(\\.[a-z]+)?|knooppunt\\.[a-z]+|audit\\.[a-z]+|DLQ|ExpiryQueue)"),
             "soort", Pattern.compile("[a-z_]{1,20}"),
             "route", Pattern.compile("[a-z0-9-]{1,40}"),
             "application", Pattern.compile("knooppunt"));
@@ -37,8 +37,11 @@ class MetricLabelsTest extends SharedHubTest {
         String bsn = TestBsn.nth(340);
         send(BerichtBuilder.wmo315().gemeente("0599").bsn(bsn).identificatie("LB" + System.nanoTime() % 100_000_000).build());
         // rejected, with a BSN where a code belongs
-        send(BerichtBuilder.wmo315().gemeente(bsn.substring(0, 4)).aanbieder(bsn.substring(1)).bsn(bsn).build());
-        send(BerichtBuilder.wmo315().gemeente("9999").bsn(TestBsn.nth(341)).build());
+        // each its own Identificatie: a parked bericht keeps its claim, and other tests send the builder's default
+        send(BerichtBuilder.wmo315().gemeente(bsn.substring(0, 4)).aanbieder(bsn.substring(1)).bsn(bsn)
+                .identificatie("LC" + System.nanoTime() % 100_000_000).build());
+        send(BerichtBuilder.wmo315().gemeente("9999").bsn(TestBsn.nth(341))
+                .identificatie("LD" + System.nanoTime() % 100_000_000).build());
 
         String scrape = api("LEZER").get().uri("/actuator/prometheus").retrieve().body(String.class);
         int knooppunt = 0;

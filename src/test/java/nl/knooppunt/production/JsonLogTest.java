@@ -55,12 +55,15 @@ class JsonLogTest extends SharedHubTest {
             String bsn2 = TestBsn.nth(321);
             bsns.add(bsn2);
             // not XSD-valid: a product code that is too long
-            send(BerichtBuilder.wmo315().gemeente("0599").bsn(bsn2).productCode("1234567890").build());
+            send(BerichtBuilder.wmo315().gemeente("0599").bsn(bsn2).productCode("1234567890")
+                    .identificatie("JM" + System.nanoTime() % 100_000_000).build());
 
             String bsn3 = TestBsn.nth(322);
             bsns.add(bsn3);
             // a gemeente the registry does not know: parked
-            send(BerichtBuilder.wmo315().gemeente("9999").bsn(bsn3).build());
+            // (its own Identificatie: a parked bericht keeps its claim, and other tests send the builder's default)
+            send(BerichtBuilder.wmo315().gemeente("9999").bsn(bsn3).identificatie("JN" + System.nanoTime() % 100_000_000)
+                    .build());
 
             LoggerFactory.getLogger(JsonLogTest.class).warn("controleregel van de test");
         } finally {
