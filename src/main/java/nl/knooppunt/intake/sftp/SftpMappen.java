@@ -5,12 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import nl.knooppunt.system.KnooppuntProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * The SFTP folders under {@code ${knooppunt.data-dir}/sftp}: {@code home/<agb>/uit} and {@code home/<agb>/in} (the
- * aanbieder's chroot), {@code werk/<agb>} (hub-owned: picked-up files until they are processed) and the host key.
+ * The SFTP folders under {@code knooppunt.sftp.map} (default {@code ${knooppunt.data-dir}/sftp}): {@code home/<agb>/uit}
+ * and {@code home/<agb>/in} (the aanbieder's chroot), the host key, and this replica's work folder
+ * {@code knooppunt.sftp.werk} (default {@code <map>/werk}) with {@code <agb>/} (hub-owned: picked-up files until they are
+ * processed).
  * The work folder sits on the same file system as the homes, so a pickup is one atomic rename.
  */
 @Component
@@ -21,9 +22,11 @@ public class SftpMappen {
     private static final Pattern AGB = Pattern.compile("\\d{8}");
 
     private final Path root;
+    private final Path werk;
 
-    public SftpMappen(KnooppuntProperties properties) {
-        this.root = properties.dataDir().resolve("sftp").toAbsolutePath().normalize();
+    public SftpMappen(SftpProperties properties) {
+        this.root = properties.map().toAbsolutePath().normalize();
+        this.werk = properties.werk().toAbsolutePath().normalize();
     }
 
     public Path root() {
@@ -35,7 +38,7 @@ public class SftpMappen {
     }
 
     Path werk() {
-        return root.resolve("werk");
+        return werk;
     }
 
     /** The aanbieder's chroot, with {@code uit/} and {@code in/} created when missing. */

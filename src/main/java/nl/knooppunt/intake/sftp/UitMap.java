@@ -135,10 +135,15 @@ class UitMap implements SftpEventListener {
         }
     }
 
-    private void neem(String agb, Path bestand) throws IOException {
+    void neem(String agb, Path bestand) throws IOException {
         String naam = bestand.getFileName().toString();
         String afhaling = LocalDateTime.now().format(STEMPEL) + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Files.move(bestand, mappen.werk(agb).resolve(afhaling + "_" + naam), StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.move(bestand, mappen.werk(agb).resolve(afhaling + "_" + naam), StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.NoSuchFileException e) {
+            // another replica on the shared SFTP folders took it first (both look at markers when they start)
+            return;
+        }
         log.info("SFTP: {} heeft {} aangeleverd (afhaling {})", agb, Masking.maskBsnLike(naam), afhaling);
     }
 
