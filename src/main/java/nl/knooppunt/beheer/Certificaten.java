@@ -65,7 +65,7 @@ public class Certificaten {
         int n = jdbc.update("update deelnemer_certificaat set laatst_gezien = ? where deelnemer = ? and serienummer = ?",
                 Timestamp.from(nu), gezien.deelnemer(), serie);
         if (n == 0) {
-            String onderwerp = c.getSubjectX500Principal().getName();
+            String onderwerp = naam(c);
             jdbc.update("insert into deelnemer_certificaat (deelnemer, serienummer, onderwerp, geldig_tot, laatst_gezien) "
                             + "values (?, ?, ?, ?, ?)", gezien.deelnemer(), serie,
                     onderwerp.length() > 500 ? onderwerp.substring(0, 500) : onderwerp,
@@ -102,7 +102,7 @@ public class Certificaten {
             for (String alias : Collections.list(store.aliases())) {
                 Certificate c = store.getCertificate(alias);
                 if (c instanceof X509Certificate x) {
-                    result.add(certificaat(bron, alias, x.getSubjectX500Principal().getName(),
+                    result.add(certificaat(bron, alias, naam(x),
                             x.getSerialNumber().toString(16), x.getNotAfter().toInstant(), null));
                 }
             }
@@ -110,6 +110,12 @@ public class Certificaten {
             result.add(new Certificaat(bron, pad.getFileName().toString(), "niet leesbaar: " + e.getClass().getSimpleName(),
                     null, null, null, 0, true));
         }
+    }
+
+    /** The subject as people read it, the OIN (serialNumber) by name rather than as an OID with hex. */
+    static String naam(X509Certificate c) {
+        return c.getSubjectX500Principal().getName(javax.security.auth.x500.X500Principal.RFC2253,
+                Map.of("2.5.4.5", "SERIALNUMBER", "2.5.4.97", "ORGANIZATIONIDENTIFIER"));
     }
 
     private Certificaat certificaat(String bron, String naam, String onderwerp, String serie, Instant tot, Instant gezien) {

@@ -200,6 +200,51 @@ class DeadLettersTest extends SharedHubTest {
     }
 
     @Test
+    void healthShowsBrokerDatabaseSftpAndTheLastPushAttemptPerTarget() throws Exception {
+        apeldoorn.status = 503;
+        String id = stuur(APELDOORN, "GEZOND1", TestBsn.nth(22));
+        await().atMost(Duration.ofSeconds(5)).until(() -> apeldoorn.pogingen(id) >= 1);
+        JsonNode push = onderdeel("pushDoelen");
+        assertThat(push.get("status").asText()).isEqualTo("STORING");
+        assertThat(push.at("/details/doelen/" + APELDOORN + "/status").asText()).isEqualTo("STORING");
+        assertThat(push.at("/details/doelen/" + APELDOORN + "/reden").asText()).contains("HTTP_503");
+        assertThat(push.at("/details/doelen/" + APELDOORN + "/laatstePoging").asText()).isNotBlank();
+        apeldoorn.status = 200;
+        await().atMost(Duration.ofSeconds(10)).until(() -> apeldoorn.geaccepteerd(id) == 1);
+        assertThat(onderdeel("pushDoelen").at("/details/doelen/" + APELDOORN + "/status").asText()).isEqualTo("UP");
+
+        assertThat(onderdeel("sftpServer").get("status").asText()).isEqualTo("UP");
+        assertThat(onderdeel("db").get("status").asText()).isEqualTo("UP");
+        assertThat(onderdeel("jms").get("status").asText()).isEqualTo("UP");
+        // a failing gemeente does not make the hub itself unhealthy
+        assertThat(api("LEZER").get().uri("/actuator/health").retrieve().toEntity(String.class).getStatusCode().value())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void theOperatorLogIsPagedNewestFirst() throws Exception {
+        post("/api/routering/" + UTRECHT + "/hervat", Map.of());
+        post("/api/routering/" + UTRECHT + "/hervat", Map.of());
+        JsonNode pagina = json.readTree(get("/api/beheer/operatorlog?pagina=0&grootte=1"));
+        assertThat(pagina.get("regels")).hasSize(1);
+        assertThat(pagina.get("totaal").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(pagina.at("/regels/0/actie").asText()).isEqualTo("HERVAT");
+        assertThat(pagina.at("/regels/0/uitkomst").asText()).isEqualTo("was niet gepauzeerd");
+        long nieuwste = pagina.at("/regels/0/id").asLong();
+        JsonNode tweede = json.readTree(get("/api/beheer/operatorlog?pagina=1&grootte=1"));
+        assertThat(tweede.at("/regels/0/id").asLong()).isLessThan(nieuwste);
+    }
+
+    private JsonNode onderdeel(String naam) throws Exception {
+        for (JsonNode n : json.readTree(get("/api/beheer/gezondheid"))) {
+            if (n.get("naam").asText().equals(naam)) {
+                return n;
+            }
+        }
+        throw new AssertionError("geen gezondheid van " + naam);
+    }
+
+    @Test
     void theExternalBrokerPathSpeaksManagementMessages() {
         ManagementQueueAdmin extern = new ManagementQueueAdmin(cf);
         assertThat(extern.deadLetterQueues()).contains("knooppunt.dlq", "knooppunt.expired");
