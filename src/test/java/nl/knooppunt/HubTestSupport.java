@@ -26,6 +26,9 @@ import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jms.core.JmsTemplate;
@@ -51,15 +54,47 @@ public abstract class HubTestSupport {
 
     protected final ObjectMapper json = new ObjectMapper();
 
+    /** The password of every test user ({@link #api(String)}); the hash has a low BCrypt cost, so tests stay quick. */
+    protected static final String TEST_WACHTWOORD = "test-wachtwoord-knooppunt";
+    private static final String TEST_HASH = new BCryptPasswordEncoder(4).encode(TEST_WACHTWOORD);
+
     /**
      * The hub's HTTP API (JSON under /api, pages under /) as a user with this role: "LEZER", "OPERATOR", "BEHEERDER"
-     * or "CONTRACTMANAGER". 4xx and 5xx answers are returned, not thrown, so tests can assert on them.
+     * or "CONTRACTMANAGER" (user {@code test-<rol>}, HTTP Basic). 4xx and 5xx answers are returned, not thrown, so
+     * tests can assert on them.
      */
     protected RestClient api(String rol) {
-        return RestClient.builder()
+        String naam = "test-" + rol.toLowerCase(java.util.Locale.ROOT);
+        testgebruiker(naam, rol);
+        return apiAls(naam, TEST_WACHTWOORD);
+    }
+
+    /** The HTTP API as this user (HTTP Basic); null naam: without credentials. */
+    protected RestClient apiAls(String naam, String wachtwoord) {
+        // redirects are answers too (to /login, after a form): tests see them instead of where they lead
+        RestClient.Builder builder = RestClient.builder()
+                .requestFactory(new JdkClientHttpRequestFactory(java.net.http.HttpClient.newBuilder()
+                        .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build()))
                 .baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> { })
-                .build();
+                .defaultStatusHandler(status -> true, (request, response) -> { });
+        if (naam != null) {
+            builder.defaultHeaders(h -> h.setBasicAuth(naam, wachtwoord));
+        }
+        return builder.build();
+    }
+
+    /**
+     * Makes sure this test user exists (password {@link #TEST_WACHTWOORD}), with these roles (comma-separated) and
+     * optionally limited to gemeenten; the row is written once per database and kept.
+     */
+    protected void testgebruiker(String naam, String rollen, String... gemeenten) {
+        try {
+            jdbc.update("insert into gebruiker (naam, wachtwoord_hash, rollen, gemeenten, actief, aangemaakt_op, gewijzigd_op) "
+                            + "values (?, ?, ?, ?, true, current_timestamp, current_timestamp)", naam, TEST_HASH, rollen,
+                    gemeenten.length == 0 ? null : String.join(",", gemeenten));
+        } catch (DuplicateKeyException e) {
+            // made by an earlier test on this database
+        }
     }
 
     protected BerichtenPortType soapClient() {

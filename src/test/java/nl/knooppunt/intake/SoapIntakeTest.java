@@ -17,7 +17,6 @@ import nl.knooppunt.testdata.BerichtBuilder;
 import nl.knooppunt.testdata.TestBsn;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.web.client.RestClient;
 
 /** Every iWmo 3.2 bericht type, sent by a real CXF client, arrives byte-exact on its queue with its audit trail. */
 class SoapIntakeTest extends SharedHubTest {
@@ -90,8 +89,7 @@ class SoapIntakeTest extends SharedHubTest {
         }
         assertThat(afgeleverd.toString()).doesNotContain(TestBsn.nth(7)).doesNotContain(TestBsn.nth(8));
 
-        JsonNode status = json.readTree(RestClient.create().get()
-                .uri("http://localhost:" + port + "/api/berichten/" + traceerId).retrieve().body(String.class));
+        JsonNode status = json.readTree(api("LEZER").get().uri("/api/berichten/" + traceerId).retrieve().body(String.class));
         assertThat(status.get("status").asText()).isEqualTo("AFGELEVERD");
         assertThat(status.get("bestemming").asText()).isEqualTo(naarGemeente ? "0599" : "42420001");
         assertThat(status.get("historie")).hasSize(3);

@@ -19,10 +19,8 @@ import nl.knooppunt.intake.soap.api.VerstuurBerichtAntwoord;
 import nl.knooppunt.testdata.BerichtBuilder;
 import nl.knooppunt.testdata.TestBsn;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.client.RestClient;
 
 /** Routing through the running hub: real SOAP in, real queues out, the rule trail where people read it. */
 class RoutingEndToEndTest extends SharedHubTest {
@@ -136,11 +134,10 @@ class RoutingEndToEndTest extends SharedHubTest {
     }
 
     private String get(String path) {
-        return RestClient.create().get().uri("http://localhost:" + port + path).retrieve().body(String.class);
+        return api("LEZER").get().uri(path).retrieve().body(String.class);
     }
 
     private ResponseEntity<String> post(String path, MediaType type, Object body) {
-        return RestClient.create().post().uri("http://localhost:" + port + path).contentType(type).body(body)
-                .retrieve().onStatus(HttpStatusCode::isError, (req, res) -> { }).toEntity(String.class);
+        return api("OPERATOR").post().uri(path).contentType(type).body(body).retrieve().toEntity(String.class);
     }
 }

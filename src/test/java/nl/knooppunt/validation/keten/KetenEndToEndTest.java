@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.jms.Message;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,6 +19,7 @@ import nl.knooppunt.testdata.BerichtBuilder;
 import nl.knooppunt.testdata.TestBsn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
 
 /** Checks across berichten through the running hub: signals, duplicates, TR056, beoordeling afkeuren, deadlines. */
 class KetenEndToEndTest extends SharedHubTest {
@@ -40,11 +37,10 @@ class KetenEndToEndTest extends SharedHubTest {
         return a.getMeldingen().stream().map(m -> m.getCode() + " " + m.getOmschrijving()).toList().toString();
     }
 
-    private JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(path).isEqualTo(200);
-        return json.readTree(r.body());
+    private JsonNode get(String path) throws IOException {
+        ResponseEntity<String> r = api("LEZER").get().uri(path).retrieve().toEntity(String.class);
+        assertThat(r.getStatusCode().value()).as(path).isEqualTo(200);
+        return json.readTree(r.getBody());
     }
 
     /** A 301 from 0599 to 42420001 for the whole of 2026 (02/02A01, 3 uur per week), delivered. */
