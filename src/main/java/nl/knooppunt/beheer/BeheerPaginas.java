@@ -46,7 +46,7 @@ class BeheerPaginas {
     }
 
     /** For the tester form: the fields of {@link RouteringProef.Vraag} as typed. */
-    record ProefInvoer(String berichtCode, String gemeente, String productcategorie, String datum, boolean clientBekend,
+    record ProefInvoer(String berichtCode, String gemeente, String productcategorie, String datum, Boolean clientBekend,
                        String aanbieder) {
     }
 
@@ -215,7 +215,8 @@ class BeheerPaginas {
             fouten.add("datum: geef een datum als jjjj-mm-dd");
         }
         RouteringProef.Vraag vraag = new RouteringProef.Vraag(invoer.berichtCode(), invoer.gemeente(),
-                leegIsNull(invoer.productcategorie()), datum, invoer.clientBekend(), leegIsNull(invoer.aanbieder()));
+                leegIsNull(invoer.productcategorie()), datum, Boolean.TRUE.equals(invoer.clientBekend()),
+                leegIsNull(invoer.aanbieder()));
         for (ConstraintViolation<RouteringProef.Vraag> v : validator.validate(vraag)) {
             if (!v.getPropertyPath().toString().equals("datum")) {
                 fouten.add(v.getPropertyPath() + ": " + v.getMessage());
