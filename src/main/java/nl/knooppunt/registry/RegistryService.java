@@ -42,7 +42,7 @@ public class RegistryService {
         return fresh;
     }
 
-    static String counts(Registry r) {
+    public static String counts(Registry r) {
         long historisch = r.gemeenten().values().stream().filter(g -> g.opgeheven() != null).count();
         return r.gemeenten().size() + " gemeenten (" + historisch + " opgeheven), " + r.aanbieders().size()
                 + " aanbieders, " + r.herindelingen().size() + " herindelingen, " + r.mandaten().size() + " mandaten, "

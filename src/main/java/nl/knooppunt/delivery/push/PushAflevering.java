@@ -53,15 +53,22 @@ public class PushAflevering {
     private final AfleveringProperties properties;
     private final AuditTrail audit;
     private final Clock clock;
+    private final PushStatus status;
 
     @Autowired
     public PushAflevering(RegistryService registry, List<Afleverkanaal> kanalen, AfleveringProperties properties,
-                          AuditTrail audit) {
-        this(registry, kanalen, properties, audit, Clock.systemUTC());
+                          AuditTrail audit, PushStatus status) {
+        this(registry, kanalen, properties, audit, Clock.systemUTC(), status);
     }
 
     PushAflevering(RegistryService registry, List<Afleverkanaal> kanalen, AfleveringProperties properties,
                    AuditTrail audit, Clock clock) {
+        this(registry, kanalen, properties, audit, clock, new PushStatus());
+    }
+
+    PushAflevering(RegistryService registry, List<Afleverkanaal> kanalen, AfleveringProperties properties,
+                   AuditTrail audit, Clock clock, PushStatus status) {
+        this.status = status;
         this.registry = registry;
         this.properties = properties;
         this.audit = audit;
@@ -100,6 +107,7 @@ public class PushAflevering {
         } catch (Exception e) {
             String reden = reden(e);
             exchange.setProperty(REDEN, reden);
+            status.mislukt(deelnemer, clock.instant(), reden);
             if (e instanceof Afleverfout f && f.permanent()) {
                 throw new NaarDlq("geweigerd door ontvanger: " + reden, e);
             }
@@ -111,6 +119,7 @@ public class PushAflevering {
             throw e;
         }
         audit.record(event(in, AFGELEVERD_PUSH, kanaal.soort(), poging, null));
+        status.geslaagd(deelnemer, clock.instant());
         log.info("traceerId={} afgeleverd aan {} via {} (poging {})", zending.traceerId(), deelnemer, kanaal.soort(), poging);
     }
 

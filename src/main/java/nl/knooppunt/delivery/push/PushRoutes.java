@@ -15,6 +15,7 @@ import org.apache.camel.Route;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -33,11 +34,19 @@ public class PushRoutes {
     private final CamelContext camel;
     private final RegistryService registry;
     private final PushAflevering aflevering;
+    private final ObjectProvider<AfleverPauze> pauze;
 
-    public PushRoutes(CamelContext camel, RegistryService registry, PushAflevering aflevering) {
+    public PushRoutes(CamelContext camel, RegistryService registry, PushAflevering aflevering,
+                      ObjectProvider<AfleverPauze> pauze) {
         this.camel = camel;
         this.registry = registry;
         this.aflevering = aflevering;
+        this.pauze = pauze;
+    }
+
+    /** The push route id of a participant: {@code push-gemeente-0599}, {@code push-aanbieder-42420001}. */
+    public static String routeId(String deelnemer) {
+        return PREFIX + (deelnemer.length() == 4 ? "gemeente" : "aanbieder") + "-" + deelnemer;
     }
 
     /** Once Camel has started (routes and templates loaded); at once if it already has. */
@@ -99,9 +108,12 @@ public class PushRoutes {
         }
         for (Map.Entry<String, String> e : gewenst.entrySet()) {
             if (camel.getRoute(e.getKey()) == null) {
+                String deelnemer = e.getValue().substring(e.getValue().indexOf('.') + 1);
+                AfleverPauze p = pauze.getIfAvailable();
+                boolean gepauzeerd = p != null && p.gepauzeerd(deelnemer);
                 TemplatedRouteBuilder.builder(camel, "push-aflevering").routeId(e.getKey())
-                        .parameter("queue", e.getValue()).add();
-                log.info("push-route {} gestart op {}", e.getKey(), e.getValue());
+                        .parameter("queue", e.getValue()).parameter("autoStartup", String.valueOf(!gepauzeerd)).add();
+                log.info("push-route {} {} op {}", e.getKey(), gepauzeerd ? "gepauzeerd aangemaakt" : "gestart", e.getValue());
             }
         }
     }

@@ -40,8 +40,10 @@ class SoapTlsConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<SoapToegang> soapToegang(RegistryService registry, SoapProperties properties) {
-        FilterRegistrationBean<SoapToegang> registration = new FilterRegistrationBean<>(new SoapToegang(registry, properties));
+    FilterRegistrationBean<SoapToegang> soapToegang(RegistryService registry, SoapProperties properties,
+                                                    org.springframework.context.ApplicationEventPublisher events) {
+        FilterRegistrationBean<SoapToegang> registration = new FilterRegistrationBean<>(
+                new SoapToegang(registry, properties, events));
         registration.addUrlPatterns("/ws/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;

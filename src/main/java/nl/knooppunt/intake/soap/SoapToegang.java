@@ -12,6 +12,7 @@ import java.util.Optional;
 import nl.knooppunt.registry.RegistryService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -31,8 +32,11 @@ class SoapToegang extends OncePerRequestFilter {
     private final boolean zonderCertificaat;
     private final String tlsPoort;
 
-    SoapToegang(RegistryService registry, SoapProperties properties) {
+    private final ApplicationEventPublisher events;
+
+    SoapToegang(RegistryService registry, SoapProperties properties, ApplicationEventPublisher events) {
         this.registry = registry;
+        this.events = events;
         this.zonderCertificaat = properties.zonderCertificaat();
         this.tlsPoort = properties.tls().actief() ? String.valueOf(properties.tls().port()) : null;
     }
@@ -57,6 +61,7 @@ class SoapToegang extends OncePerRequestFilter {
             return;
         }
         request.setAttribute(DEELNEMER, deelnemer.get());
+        events.publishEvent(new ClientCertificaatGezien(deelnemer.get(), certificaten[0]));
         chain.doFilter(request, response);
     }
 

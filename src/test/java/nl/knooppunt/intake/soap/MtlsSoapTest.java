@@ -125,6 +125,28 @@ class MtlsSoapTest extends HubTestSupport {
     }
 
     @Test
+    void theGateRecordsTheClientCertificateExpiryForBeheer() throws Exception {
+        verstuur(ROTTERDAM, BerichtBuilder.wmo301().gemeente("0599").aanbieder("42420001").identificatie(id())
+                .toewijzingNummer(nummer()).bsn(TestBsn.nth(6)).build());
+
+        com.fasterxml.jackson.databind.JsonNode certificaten = json.readTree(api("LEZER").get()
+                .uri("/api/beheer/certificaten").retrieve().body(String.class));
+        com.fasterxml.jackson.databind.JsonNode rotterdam = null;
+        for (com.fasterxml.jackson.databind.JsonNode c : certificaten.get("deelnemers")) {
+            if (c.get("naam").asText().equals("0599")) {
+                rotterdam = c;
+            }
+        }
+        assertThat(rotterdam).as("%s", certificaten).isNotNull();
+        assertThat(Instant.parse(rotterdam.get("geldigTot").asText()))
+                .isEqualTo(ROTTERDAM.certificaat().getNotAfter().toInstant());
+        assertThat(rotterdam.get("onderwerp").asText()).contains(OIN_ROTTERDAM);
+        // the hub's own server certificate and the CA it trusts
+        assertThat(certificaten.get("hub").toString()).contains("key store").contains("trust store")
+                .contains("Knooppunt test-CA");
+    }
+
+    @Test
     void spoofedAfzenderIsRefusedWithKp008() {
         String traceerIds = "select count(*) from bericht where status = 'AFGELEVERD'";
         Integer afgeleverd = jdbc.queryForObject(traceerIds, Integer.class);
