@@ -13,7 +13,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Report-query benchmark (not a unit test): bulk-loads a year of a large region — 100,000 toewijzingen and 2,000,000
@@ -41,7 +41,8 @@ public final class RapportBenchmark {
     }
 
     static void run(String naam, String url, String user, String password) {
-        DriverManagerDataSource ds = new DriverManagerDataSource(url, user, password);
+        // one connection for load and queries: a connection per batch makes the bulk load crawl
+        SingleConnectionDataSource ds = new SingleConnectionDataSource(url, user, password, true);
         Flyway.configure().dataSource(ds).cleanDisabled(false).load().clean();
         Flyway.configure().dataSource(ds).load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(ds);
