@@ -23,11 +23,20 @@ public class AuditTrail {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final Pseudonymizer pseudonymizer;
+    private final nl.knooppunt.rapportage.RapportFeiten feiten;
 
     public AuditTrail(JdbcTemplate jdbc, ObjectMapper json, Pseudonymizer pseudonymizer) {
+        this(jdbc, json, pseudonymizer, null);
+    }
+
+    /** With report facts: each event's facts (rapportage) are written in the same transaction as the event. */
+    @org.springframework.beans.factory.annotation.Autowired
+    public AuditTrail(JdbcTemplate jdbc, ObjectMapper json, Pseudonymizer pseudonymizer,
+                      nl.knooppunt.rapportage.RapportFeiten feiten) {
         this.jdbc = jdbc;
         this.json = json;
         this.pseudonymizer = pseudonymizer;
+        this.feiten = feiten;
     }
 
     public AuditEvent record(Bericht bericht, String eventType) {
@@ -48,6 +57,9 @@ public class AuditTrail {
                     Timestamp.from(event.tijdstip()), json.writeValueAsString(event));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("audit event cannot be written as JSON", e);
+        }
+        if (feiten != null) {
+            feiten.schrijf(event);
         }
         return event;
     }
@@ -87,6 +99,8 @@ public class AuditTrail {
                 bericht.meldingen().isEmpty() ? null : List.copyOf(bericht.meldingen()),
                 retourTraceerId,
                 retourcodes == null || retourcodes.isEmpty() ? null : List.copyOf(retourcodes), null, null, null,
-                bericht.termijnen().isEmpty() ? null : List.copyOf(bericht.termijnen()));
+                bericht.termijnen().isEmpty() ? null : List.copyOf(bericht.termijnen()),
+                info == null || info.producten().isEmpty() ? null
+                        : info.producten().stream().map(AuditEvent.Product::of).toList());
     }
 }

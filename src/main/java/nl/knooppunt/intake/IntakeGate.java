@@ -242,7 +242,17 @@ public class IntakeGate {
                     first("ToewijzingIngangsdatum", "Ingangsdatum", "GewensteIngangsdatum", "Begindatum"),
                     first("Einddatum"),
                     first("RedenWijziging"),
-                    first("RedenBeeindiging"));
+                    first("RedenBeeindiging"),
+                    ProductRegel.alsGetal(first("GeleverdVolume", "Volume")),
+                    first("Eenheid"),
+                    first("Frequentie"),
+                    ProductRegel.alsGetal(first("ProductTarief")),
+                    bedrag());
+        }
+
+        private Long bedrag() {
+            Long bedrag = ProductRegel.alsGetal(first("Bedrag"));
+            return bedrag != null && "C".equals(first("DebetCredit")) ? Long.valueOf(-bedrag) : bedrag;
         }
 
         private String first(String... names) {

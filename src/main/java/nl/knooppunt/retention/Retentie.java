@@ -50,6 +50,11 @@ public class Retentie {
         }
         // only published audit events: the outbox never loses one that contractmanagement has not had
         int auditEvents = jdbc.update("delete from audit_event where gepubliceerd and tijdstip < ?", metadataGrens);
+        // report facts (rapportage) live as long as the audit events they were written with
+        int feiten = jdbc.update("delete from rapport_feit where tijdstip < ?", metadataGrens);
+        if (feiten > 0) {
+            log.info("retentie: {} rapportfeiten verwijderd (ouder dan {})", feiten, properties.metadata());
+        }
         int berichten = jdbc.update("delete from bericht where ontvangen_op < ? and status in " + EINDSTATUS
                 + " and not exists (select 1 from payload p where p.traceer_id = bericht.traceer_id)", metadataGrens);
         Resultaat resultaat = new Resultaat(payloads, berichten, auditEvents);

@@ -1,0 +1,93 @@
+package nl.knooppunt.rapportage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Contractmanagement reports: {@code GET /api/rapporten/{rapport}} as JSON, {@code /api/rapporten/{rapport}.csv} (or
+ * {@code Accept: text/csv}) as CSV for Dutch Excel: separator {@code ;}, UTF-8 with a byte order mark, a header row of
+ * Dutch column names. Filters: {@code van}, {@code tot} (yyyy-MM, inclusive), {@code aanbieder}, {@code gemeente}.
+ */
+@RestController
+@RequestMapping("/api/rapporten")
+public class RapportController {
+
+    public static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
+
+    private record Rapport(Class<?> regel, Function<Periode, List<?>> query) {
+    }
+
+    private final Map<String, Rapport> rapporten;
+    private final CsvMapper csv = CsvMapper.builder().findAndAddModules().build();
+
+    public RapportController(RapportQueries queries) {
+        this.rapporten = Map.of(
+                "berichten", new Rapport(RapportQueries.BerichtenRegel.class, queries::berichten),
+                "afkeur", new Rapport(RapportQueries.AfkeurRegel.class, queries::afkeur),
+                "toewijzingen", new Rapport(RapportQueries.ToewijzingenRegel.class, queries::toewijzingen),
+                "volume", new Rapport(RapportQueries.VolumeRegel.class, queries::volume),
+                "zonder-toewijzing", new Rapport(RapportQueries.ZonderToewijzingRegel.class, queries::zonderToewijzing));
+    }
+
+    /** The names of the reports, for the page and for clients. */
+    @GetMapping
+    public List<String> namen() {
+        return rapporten.keySet().stream().sorted().toList();
+    }
+
+    @GetMapping("/{naam}")
+    public ResponseEntity<?> rapport(@PathVariable String naam, @RequestParam(required = false) String van,
+                                     @RequestParam(required = false) String tot,
+                                     @RequestParam(required = false) String aanbieder,
+                                     @RequestParam(required = false) String gemeente,
+                                     @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        boolean alsCsv = naam.endsWith(".csv") || (accept != null && accept.contains("text/csv"));
+        String rapportNaam = naam.endsWith(".csv") ? naam.substring(0, naam.length() - 4) : naam;
+        Rapport rapport = rapporten.get(rapportNaam);
+        if (rapport == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekend rapport " + rapportNaam
+                    + "; er zijn: " + namen());
+        }
+        Periode periode;
+        try {
+            periode = Periode.of(van, tot, aanbieder, gemeente, LocalDate.now(RapportFeiten.NL));
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        List<?> regels = rapport.query().apply(periode);
+        if (!alsCsv) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(regels);
+        }
+        String bestand = rapportNaam + "-" + periode.vanText() + "-" + periode.totText() + ".csv";
+        return ResponseEntity.ok().contentType(TEXT_CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + bestand + "\"")
+                .body(csv(rapport.regel(), regels));
+    }
+
+    byte[] csv(Class<?> regel, List<?> regels) {
+        CsvSchema schema = csv.schemaFor(regel).withHeader().withColumnSeparator(';');
+        try {
+            String tekst = "\uFEFF" + csv.writer(schema).writeValueAsString(regels);
+            return tekst.getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("rapport " + regel.getSimpleName() + " cannot be written as CSV", e);
+        }
+    }
+}

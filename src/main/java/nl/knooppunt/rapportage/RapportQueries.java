@@ -1,0 +1,227 @@
+package nl.knooppunt.rapportage;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The contractmanagement reports, per aanbieder × gemeente × productcategorie/productcode × maand. Every query reads the
+ * indexed columns of {@code rapport_feit} and {@code toewijzing}; none parses audit JSON. Plain SQL for H2 and
+ * PostgreSQL. Gemeente is the gemeente in the bericht header (the one that toewijst and pays).
+ */
+@Component
+public class RapportQueries {
+
+    @JsonPropertyOrder({"maand", "aanbieder", "gemeente", "productcategorie", "productcode", "berichttype", "geaccepteerd",
+            "afgekeurd", "duplicaat"})
+    public record BerichtenRegel(String maand, String aanbieder, String gemeente, String productcategorie,
+                                 String productcode, String berichttype, long geaccepteerd, long afgekeurd,
+                                 long duplicaat) {
+    }
+
+    @JsonPropertyOrder({"maand", "aanbieder", "gemeente", "berichttype", "code", "afgekeurd", "ontvangen", "percentage"})
+    public record AfkeurRegel(String maand, String aanbieder, String gemeente, String berichttype, String code,
+                              long afgekeurd, long ontvangen, BigDecimal percentage) {
+    }
+
+    @JsonPropertyOrder({"maand", "aanbieder", "gemeente", "productcategorie", "productcode", "actief"})
+    public record ToewijzingenRegel(String maand, String aanbieder, String gemeente, String productcategorie,
+                                    String productcode, long actief) {
+    }
+
+    @JsonPropertyOrder({"maand", "aanbieder", "gemeente", "productcategorie", "productcode", "toewijzingNummer",
+            "eenheid", "frequentie", "toegewezenVolume", "gedeclareerdVolume", "gedeclareerdBedrag", "overschrijding"})
+    public record VolumeRegel(String maand, String aanbieder, String gemeente, String productcategorie,
+                              String productcode, long toewijzingNummer, String eenheid, String frequentie,
+                              Long toegewezenVolume, long gedeclareerdVolume, long gedeclareerdBedrag,
+                              boolean overschrijding) {
+    }
+
+    @JsonPropertyOrder({"maand", "aanbieder", "gemeente", "productcategorie", "productcode", "toewijzingNummer",
+            "traceerId", "volume", "bedrag"})
+    public record ZonderToewijzingRegel(String maand, String aanbieder, String gemeente, String productcategorie,
+                                        String productcode, Long toewijzingNummer, String traceerId, Long volume,
+                                        Long bedrag) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public RapportQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Berichten by type: accepted (routed), rejected and duplicate, counted once per bericht in each group. */
+    public List<BerichtenRegel> berichten(Periode p) {
+        Filter f = filter(p, "f.");
+        return jdbc.query("select f.maand, f.aanbieder, f.gemeente, f.productcategorie, f.productcode, f.berichttype, "
+                        + "count(distinct case when f.event_type = 'GEROUTEERD' then f.traceer_id end), "
+                        + "count(distinct case when f.event_type = 'AFGEKEURD' then f.traceer_id end), "
+                        + "count(distinct case when f.event_type = 'DUPLICAAT' then f.traceer_id end) "
+                        + "from rapport_feit f where " + f.where
+                        + " group by f.maand, f.aanbieder, f.gemeente, f.productcategorie, f.productcode, f.berichttype "
+                        + "order by f.maand, f.aanbieder, f.gemeente, f.productcategorie, f.productcode, f.berichttype",
+                (rs, i) -> new BerichtenRegel(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)),
+                f.args.toArray());
+    }
+
+    /** Rejection rate by code: rejected berichten per deciding code, over all berichten received in the same group. */
+    public List<AfkeurRegel> afkeur(Periode p) {
+        Filter f = filter(p, "f.");
+        Map<String, Long> ontvangen = new HashMap<>();
+        jdbc.query("select f.maand, f.aanbieder, f.gemeente, f.berichttype, count(distinct f.traceer_id) "
+                        + "from rapport_feit f where " + f.where
+                        + " group by f.maand, f.aanbieder, f.gemeente, f.berichttype",
+                rs -> {
+                    ontvangen.put(key(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), rs.getLong(5));
+                }, f.args.toArray());
+        return jdbc.query("select f.maand, f.aanbieder, f.gemeente, f.berichttype, f.code, count(distinct f.traceer_id) "
+                        + "from rapport_feit f where " + f.where + " and f.event_type = 'AFGEKEURD'"
+                        + " group by f.maand, f.aanbieder, f.gemeente, f.berichttype, f.code "
+                        + "order by f.maand, f.aanbieder, f.gemeente, f.berichttype, f.code",
+                (rs, i) -> {
+                    long afgekeurd = rs.getLong(6);
+                    long totaal = ontvangen.getOrDefault(key(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4)), afgekeurd);
+                    return new AfkeurRegel(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), afgekeurd, totaal, BigDecimal.valueOf(afgekeurd * 100)
+                            .divide(BigDecimal.valueOf(Math.max(totaal, 1)), 1, RoundingMode.HALF_UP));
+                }, f.args.toArray());
+    }
+
+    /** Active toewijzingen: those whose [ingangsdatum, einddatum] overlaps the month. */
+    public List<ToewijzingenRegel> toewijzingen(Periode p) {
+        List<ToewijzingenRegel> regels = new ArrayList<>();
+        for (YearMonth maand : p.maanden()) {
+            List<Object> args = new ArrayList<>(List.of(Date.valueOf(maand.atEndOfMonth()), Date.valueOf(maand.atDay(1))));
+            StringBuilder where = new StringBuilder("t.ingangsdatum <= ? and (t.einddatum is null or t.einddatum >= ?)");
+            if (p.aanbieder() != null) {
+                where.append(" and t.aanbieder = ?");
+                args.add(p.aanbieder());
+            }
+            if (p.gemeente() != null) {
+                where.append(" and t.gemeente = ?");
+                args.add(p.gemeente());
+            }
+            regels.addAll(jdbc.query("select t.aanbieder, t.gemeente, t.productcategorie, t.product_code, count(*) "
+                            + "from toewijzing t where " + where
+                            + " group by t.aanbieder, t.gemeente, t.productcategorie, t.product_code "
+                            + "order by t.aanbieder, t.gemeente, t.productcategorie, t.product_code",
+                    (rs, i) -> new ToewijzingenRegel(maand.toString(), rs.getString(1), rs.getString(2),
+                            rs.getString(3), rs.getString(4), rs.getLong(5)), args.toArray()));
+        }
+        return regels;
+    }
+
+    /**
+     * Toegewezen volume versus gedeclareerd volume and bedrag, per toewijzing and month, for every toewijzing with
+     * declared prestaties in the period. The toegewezen volume of a month follows the Frequentie (WMO757): per dag ×
+     * the toewijzing's days in that month, per week × days/7, per maand as is; for 6 (totaal binnen geldigheidsduur)
+     * the whole volume, compared with everything declared on the toewijzing up to and including that month.
+     */
+    public List<VolumeRegel> volume(Periode p) {
+        Filter f = filter(p, "f.");
+        record Rij(String maand, String aanbieder, String gemeente, String categorie, String code, long nummer,
+                   String eenheid, String frequentie, Long volume, LocalDate ingang, LocalDate eind, long gedeclareerd,
+                   long bedrag) {
+        }
+        List<Rij> rijen = jdbc.query("select f.maand, f.aanbieder, f.gemeente, f.productcategorie, f.productcode, "
+                        + "f.toewijzing_nummer, t.eenheid, t.frequentie, t.volume, t.ingangsdatum, t.einddatum, "
+                        + "coalesce(sum(f.volume), 0), coalesce(sum(f.bedrag), 0) "
+                        + "from rapport_feit f join toewijzing t on t.gemeente = f.gemeente "
+                        + "and t.toewijzing_nummer = f.toewijzing_nummer "
+                        + "where " + f.where + " and f.event_type = 'GEROUTEERD' and f.soort = 'Prestatie' "
+                        + "group by f.maand, f.aanbieder, f.gemeente, f.productcategorie, f.productcode, "
+                        + "f.toewijzing_nummer, t.eenheid, t.frequentie, t.volume, t.ingangsdatum, t.einddatum "
+                        + "order by f.gemeente, f.toewijzing_nummer, f.maand",
+                (rs, i) -> new Rij(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8),
+                        (Long) rs.getObject(9, Long.class), rs.getObject(10, LocalDate.class),
+                        rs.getObject(11, LocalDate.class), rs.getLong(12), rs.getLong(13)),
+                f.args.toArray());
+        Map<String, Long> eerder = new HashMap<>();
+        List<VolumeRegel> regels = new ArrayList<>();
+        for (Rij r : rijen) {
+            String toewijzing = r.gemeente() + "/" + r.nummer();
+            long vergeleken = r.gedeclareerd();
+            if ("6".equals(r.frequentie())) {
+                long voorafgaand = eerder.computeIfAbsent(toewijzing, k -> declaredBefore(r.gemeente(), r.nummer(),
+                        p.van().toString()));
+                vergeleken = voorafgaand + r.gedeclareerd();
+                eerder.put(toewijzing, vergeleken);
+            }
+            Long toegewezen = toegewezen(r.volume(), r.frequentie(), r.ingang(), r.eind(), YearMonth.parse(r.maand()));
+            regels.add(new VolumeRegel(r.maand(), r.aanbieder(), r.gemeente(), r.categorie(), r.code(), r.nummer(),
+                    r.eenheid(), r.frequentie(), toegewezen, r.gedeclareerd(), r.bedrag(),
+                    toegewezen != null && vergeleken > toegewezen));
+        }
+        return regels;
+    }
+
+    /** Prestaties of accepted declaraties whose ToewijzingNummer the hub does not know for that gemeente. */
+    public List<ZonderToewijzingRegel> zonderToewijzing(Periode p) {
+        Filter f = filter(p, "f.");
+        return jdbc.query("select f.maand, f.aanbieder, f.gemeente, f.productcategorie, f.productcode, "
+                        + "f.toewijzing_nummer, f.traceer_id, f.volume, f.bedrag from rapport_feit f where " + f.where
+                        + " and f.event_type = 'GEROUTEERD' and f.soort = 'Prestatie' and not exists (select 1 from "
+                        + "toewijzing t where t.gemeente = f.gemeente and t.toewijzing_nummer = f.toewijzing_nummer) "
+                        + "order by f.maand, f.aanbieder, f.gemeente, f.traceer_id, f.regel",
+                (rs, i) -> new ZonderToewijzingRegel(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getObject(6, Long.class), rs.getString(7),
+                        rs.getObject(8, Long.class), rs.getObject(9, Long.class)),
+                f.args.toArray());
+    }
+
+    /** Toegewezen volume of one month by Frequentie (WMO757), or null when the toewijzing has no volume. */
+    static Long toegewezen(Long volume, String frequentie, LocalDate ingang, LocalDate eind, YearMonth maand) {
+        if (volume == null || frequentie == null) {
+            return null;
+        }
+        LocalDate van = ingang == null || ingang.isBefore(maand.atDay(1)) ? maand.atDay(1) : ingang;
+        LocalDate tot = eind == null || eind.isAfter(maand.atEndOfMonth()) ? maand.atEndOfMonth() : eind;
+        long dagen = tot.isBefore(van) ? 0 : tot.toEpochDay() - van.toEpochDay() + 1;
+        return switch (frequentie) {
+            case "1" -> volume * dagen;
+            case "2" -> (volume * dagen + 6) / 7;
+            case "4", "6" -> volume;
+            default -> null;
+        };
+    }
+
+    private long declaredBefore(String gemeente, long nummer, String vanMaand) {
+        Long som = jdbc.queryForObject("select coalesce(sum(volume), 0) from rapport_feit where gemeente = ? "
+                        + "and toewijzing_nummer = ? and event_type = 'GEROUTEERD' and soort = 'Prestatie' and maand < ?",
+                Long.class, gemeente, nummer, vanMaand);
+        return som == null ? 0 : som;
+    }
+
+    private static String key(String... parts) {
+        return String.join("|", java.util.Arrays.stream(parts).map(String::valueOf).toList());
+    }
+
+    private record Filter(String where, List<Object> args) {
+    }
+
+    private static Filter filter(Periode p, String alias) {
+        StringBuilder where = new StringBuilder(alias + "maand between ? and ?");
+        List<Object> args = new ArrayList<>(List.of(p.vanText(), p.totText()));
+        if (p.aanbieder() != null) {
+            where.append(" and ").append(alias).append("aanbieder = ?");
+            args.add(p.aanbieder());
+        }
+        if (p.gemeente() != null) {
+            where.append(" and ").append(alias).append("gemeente = ?");
+            args.add(p.gemeente());
+        }
+        return new Filter(where.toString(), args);
+    }
+}
