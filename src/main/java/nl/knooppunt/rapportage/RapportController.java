@@ -6,8 +6,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,25 +29,17 @@ public class RapportController {
 
     public static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
-    private record Rapport(Class<?> regel, Function<Periode, List<?>> query) {
-    }
-
-    private final Map<String, Rapport> rapporten;
+    private final Rapporten rapporten;
     private final CsvMapper csv = CsvMapper.builder().findAndAddModules().build();
 
-    public RapportController(RapportQueries queries) {
-        this.rapporten = Map.of(
-                "berichten", new Rapport(RapportQueries.BerichtenRegel.class, queries::berichten),
-                "afkeur", new Rapport(RapportQueries.AfkeurRegel.class, queries::afkeur),
-                "toewijzingen", new Rapport(RapportQueries.ToewijzingenRegel.class, queries::toewijzingen),
-                "volume", new Rapport(RapportQueries.VolumeRegel.class, queries::volume),
-                "zonder-toewijzing", new Rapport(RapportQueries.ZonderToewijzingRegel.class, queries::zonderToewijzing));
+    public RapportController(Rapporten rapporten) {
+        this.rapporten = rapporten;
     }
 
     /** The names of the reports, for the page and for clients. */
     @GetMapping
     public List<String> namen() {
-        return rapporten.keySet().stream().sorted().toList();
+        return rapporten.namen();
     }
 
     @GetMapping("/{naam}")
@@ -60,7 +50,7 @@ public class RapportController {
                                      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         boolean alsCsv = naam.endsWith(".csv") || (accept != null && accept.contains("text/csv"));
         String rapportNaam = naam.endsWith(".csv") ? naam.substring(0, naam.length() - 4) : naam;
-        Rapport rapport = rapporten.get(rapportNaam);
+        Rapporten.Rapport rapport = rapporten.rapport(rapportNaam);
         if (rapport == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekend rapport " + rapportNaam
                     + "; er zijn: " + namen());

@@ -122,6 +122,21 @@ class RapportEndToEndTest extends SharedHubTest {
     }
 
     @Test
+    void paginaToontHetRapportMetCsvLink() {
+        stuurDeBerichten();
+        ResponseEntity<String> pagina = api("CONTRACTMANAGER").get()
+                .uri("/contractmanagement" + FILTER + "&rapport=volume").retrieve().toEntity(String.class);
+        assertThat(pagina.getStatusCode().value()).isEqualTo(200);
+        assertThat(pagina.getBody())
+                .contains("<td>150000</td>", "<td>13</td>", "<td>24</td>", "class=\"waarschuwing\"")
+                .contains("/api/rapporten/volume.csv?van=2024-02&amp;tot=2024-02&amp;aanbieder=42420001&amp;gemeente=0599");
+        String fout = api("CONTRACTMANAGER").get().uri("/contractmanagement?van=februari").retrieve().body(String.class);
+        assertThat(fout).contains("role=\"alert\"");
+        assertThat(api("LEZER").get().uri("/contractmanagement").retrieve().toBodilessEntity().getStatusCode().value())
+                .isEqualTo(403);
+    }
+
+    @Test
     void fouteFiltersGevenEenDuidelijk400() {
         ResponseEntity<String> r = api("CONTRACTMANAGER").get().uri("/api/rapporten/berichten?van=februari")
                 .retrieve().toEntity(String.class);
