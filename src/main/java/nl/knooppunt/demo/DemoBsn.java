@@ -17,18 +17,7 @@ final class DemoBsn {
 
     /** CS002: 9 digits and Σ 9·d1 + 8·d2 + … + 2·d8 − 1·d9 ≡ 0 (mod 11). */
     static boolean elfproef(String bsn) {
-        if (bsn == null || bsn.length() != 9) {
-            return false;
-        }
-        int sum = 0;
-        for (int i = 0; i < 9; i++) {
-            char c = bsn.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-            sum += (i < 8 ? 9 - i : -1) * (c - '0');
-        }
-        return sum % 11 == 0;
+        return nl.knooppunt.validation.Elfproef.geldig(bsn);
     }
 
     private static final List<String> ALLE = alle();

@@ -17,19 +17,7 @@ public final class TestBsn {
 
     /** CS002/RS037: exactly 9 digits and Σ 9·d1 + 8·d2 + … + 2·d8 − 1·d9 ≡ 0 (mod 11). */
     public static boolean isValid(String bsn) {
-        if (bsn == null || bsn.length() != 9) {
-            return false;
-        }
-        int sum = 0;
-        for (int i = 0; i < 9; i++) {
-            char c = bsn.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-            int weight = i < 8 ? 9 - i : -1;
-            sum += weight * (c - '0');
-        }
-        return sum % 11 == 0;
+        return nl.knooppunt.validation.Elfproef.geldig(bsn);
     }
 
     /** The n-th (0-based) valid BSN in ascending order from 999990000; deterministic. */

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import nl.knooppunt.validation.Afkeurcode;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -44,14 +43,8 @@ class SoapOmvang extends OncePerRequestFilter {
     private void weiger(HttpServletResponse response, long declared) throws IOException {
         String tekst = Afkeurcode.KP004.name() + ": " + Afkeurcode.KP004.melding(declared + " bytes aangeboden, maximaal "
                 + maxRequest + " per SOAP-verzoek").omschrijving();
-        response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
         response.setHeader("Connection", "close");
-        response.setContentType("text/xml;charset=UTF-8");
-        byte[] body = ("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><soap:Fault>"
-                + "<faultcode>soap:Client</faultcode><faultstring>" + tekst + "</faultstring>"
-                + "</soap:Fault></soap:Body></soap:Envelope>").getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        SoapToegang.clientFault(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tekst);
     }
 
     /** A request body without a declared length, cut off once it passes the cap. */

@@ -76,7 +76,12 @@ class SoapToegang extends OncePerRequestFilter {
     /** HTTP 403 with a SOAP 1.1 fault, so a SOAP client and curl both show the code and the reason. */
     private static void weiger(HttpServletResponse response, Toegangscode code, String detail) throws IOException {
         String tekst = code.name() + ": " + code.omschrijving() + (detail == null ? "" : " (" + detail + ")");
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        clientFault(response, HttpServletResponse.SC_FORBIDDEN, tekst);
+    }
+
+    /** Answers a refused request before CXF sees it: this HTTP status with a SOAP 1.1 Client fault. */
+    static void clientFault(HttpServletResponse response, int status, String tekst) throws IOException {
+        response.setStatus(status);
         response.setContentType("text/xml;charset=UTF-8");
         byte[] body = ("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><soap:Fault>"
                 + "<faultcode>soap:Client</faultcode><faultstring>" + tekst + "</faultstring>"

@@ -105,15 +105,7 @@ final class ClientRegels {
 
     /** CS002: Σ 9·d1 … 2·d8 − d9 ≡ 0 (mod 11), 9 digits. */
     static boolean elfproef(String bsn) {
-        if (bsn == null || !bsn.matches("[0-9]{9}")) {
-            return false;
-        }
-        int som = 0;
-        for (int i = 0; i < 8; i++) {
-            som += (9 - i) * (bsn.charAt(i) - '0');
-        }
-        som -= bsn.charAt(8) - '0';
-        return som % 11 == 0;
+        return nl.knooppunt.validation.Elfproef.geldig(bsn);
     }
 
     /** The berichtklasse an element path belongs to: the last segment with a position. */
