@@ -23,7 +23,7 @@ class MetricLabelsTest extends SharedHubTest {
             "afzender", Pattern.compile("[0-9]{4}|[0-9]{8}|onbekend"),
             "ontvanger", Pattern.compile("[0-9]{4}|[0-9]{8}|onbekend"),
             "uitkomst", Pattern.compile("[A-Z_]{1,20}"),
-            "queue", Pattern.compile("((gemeente\\.[0-9]{4}|aanbieder\\.[0-9]{8})(\\.[a-z]+)?|knooppunt\\.[a-z]+|audit\\.[a-z]+|DLQ|ExpiryQueue)"),
+            "queue", Pattern.compile("((gemeente\\.[0-9]{4}|aanbieder\\.[0-9]{8})(\\.[a-z]+)?|zorgkantoor\\.ZK[0-9]+|knooppunt\\.[a-z]+|audit\\.[a-z]+|DLQ|ExpiryQueue)"),
             "soort", Pattern.compile("[a-z_]{1,20}"),
             "route", Pattern.compile("[a-z0-9-]{1,40}"),
             "application", Pattern.compile("knooppunt"));
