@@ -118,6 +118,12 @@ class DashboardBrowserTest extends SharedHubTest {
         page.navigate(url("/gebruikers"));
         assertThat(page.locator("h1")).hasText("Gebruikers");
         schermafdruk(page, "gebruikers");
+        // the other pages of the menu render for a beheerder (each has its own tests; here for the screenshots)
+        for (String pagina : List.of("dead-letters", "routering", "beheer", "contractmanagement")) {
+            page.navigate(url("/" + pagina));
+            assertThat(page.locator("main h1")).isVisible();
+            schermafdruk(page, pagina);
+        }
     }
 
     @Test
