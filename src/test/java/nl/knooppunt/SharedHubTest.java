@@ -33,6 +33,8 @@ public abstract class SharedHubTest extends HubTestSupport {
         registry.add("knooppunt.broker.port", () -> BROKER_PORT);
         registry.add("knooppunt.audit.publish-interval", () -> "50");
         registry.add("knooppunt.redelivery.delay-ms", () -> "20");
+        // the recovery of abandoned deliveries runs when a test calls it (delivery.HerstelTest), not on its timer
+        registry.add("knooppunt.herstel.interval", () -> "1h");
         registry.add("knooppunt.nevenberichten.zorgkantoor-regios", () -> "Rotterdam");
         // push delivery in milliseconds: ~12 attempts in 4 s, then the DLQ
         registry.add("knooppunt.aflevering.duur", () -> "8s");

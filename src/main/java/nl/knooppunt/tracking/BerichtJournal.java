@@ -78,4 +78,40 @@ public class BerichtJournal {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * A bericht whose process died before it was delivered, and whose Identificatie claim a new offer of the same
+     * bericht took over (validation.keten.Duplicaten): the old traceerId is closed as {@code DUPLICAAT}, with a melding
+     * naming the new one (the melding), so the recovery (delivery.Herstel) does not deliver it a second time.
+     */
+    @Transactional
+    public void overgenomen(String traceerId, nl.knooppunt.validation.Melding melding) {
+        java.util.List<java.util.Map<String, Object>> rows = jdbc.queryForList("select kanaal, bestandsnaam, "
+                + "ontvangen_op from bericht where traceer_id = ? and status in (?, ?)", traceerId,
+                Bericht.Status.ONTVANGEN.name(), Bericht.Status.GEROUTEERD.name());
+        if (rows.isEmpty()) {
+            return;
+        }
+        java.util.Map<String, Object> row = rows.get(0);
+        Bericht oud = new Bericht(traceerId, (String) row.get("kanaal"), (String) row.get("bestandsnaam"),
+                instant(row.get("ontvangen_op")), new byte[0]);
+        oud.meldingen().add(melding);
+        int gewijzigd = jdbc.update("update bericht set status = ?, meldingen = ?, gewijzigd_op = ? where traceer_id = ? "
+                        + "and status in (?, ?)", Bericht.Status.DUPLICAAT.name(), toJson(oud.meldingen()),
+                Timestamp.from(Instant.now()), traceerId, Bericht.Status.ONTVANGEN.name(), Bericht.Status.GEROUTEERD.name());
+        if (gewijzigd == 1) {
+            oud.status(Bericht.Status.DUPLICAAT);
+            audit.record(oud, Bericht.Status.DUPLICAAT.name());
+        }
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof java.util.Date d) {
+            return d.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return value instanceof Instant i ? i : Instant.now();
+    }
 }

@@ -30,11 +30,22 @@ public class Duplicaten implements nl.knooppunt.validation.Controle {
         this.sleutels = sleutels;
     }
 
-    public record Uitkomst(Soort soort, String eerder) {
+    /**
+     * @param overgenomen for {@link Soort#NIEUW}: the traceerId whose abandoned claim this bericht took over (its row
+     *                    is then marked {@code DUPLICAAT}, so the recovery does not deliver it a second time), or null
+     */
+    public record Uitkomst(Soort soort, String eerder, String overgenomen) {
         public enum Soort { NIEUW, DUPLICAAT, NIET_UNIEK }
 
         static final Uitkomst NIEUW = new Uitkomst(Soort.NIEUW, null);
+
+        public Uitkomst(Soort soort, String eerder) {
+            this(soort, eerder, null);
+        }
     }
+
+    /** Exchange property set by the recovery (delivery.Herstel): a failed recovery keeps its claim for the next run. */
+    public static final String HERSTEL = "knooppuntHerstel";
 
     /** Claims the key for this bericht. Idempotent for the same traceerId (a parked bericht that is released). */
     public Uitkomst claim(Inhoud inhoud, String sha256, String traceerId) {
@@ -43,12 +54,13 @@ public class Duplicaten implements nl.knooppunt.validation.Controle {
             return Uitkomst.NIEUW;
         }
         String sleutel = sleutels.van("Identificatie", inhoud.identificatie());
+        String overgenomen = null;
         for (int poging = 0; poging < 3; poging++) {
             try {
                 jdbc.update("insert into bericht_identificatie (afzender, berichttype, identificatie_sleutel, sha256, "
                                 + "traceer_id, geclaimd_op) values (?, ?, ?, ?, ?, ?)", verzender, inhoud.type().name(),
                         sleutel, sha256, traceerId, Timestamp.from(Instant.now()));
-                return Uitkomst.NIEUW;
+                return overgenomen == null ? Uitkomst.NIEUW : new Uitkomst(Uitkomst.Soort.NIEUW, null, overgenomen);
             } catch (DuplicateKeyException e) {
                 List<Map<String, Object>> rows = jdbc.queryForList("select c.traceer_id, c.sha256, c.geclaimd_op, b.status from "
                         + "bericht_identificatie c left join bericht b on b.traceer_id = c.traceer_id where c.afzender = ? "
@@ -73,6 +85,7 @@ public class Duplicaten implements nl.knooppunt.validation.Controle {
                         // finish, so this offer takes over; delivery's duplicate id drops a send that did get out
                         jdbc.update("delete from bericht_identificatie where afzender = ? and berichttype = ? and "
                                 + "identificatie_sleutel = ? and traceer_id = ?", verzender, inhoud.type().name(), sleutel, eerder);
+                        overgenomen = eerder;
                         continue;
                     }
                     // still in progress elsewhere: not a duplicate yet (it may still fail), so the sender tries later
@@ -126,7 +139,11 @@ public class Duplicaten implements nl.knooppunt.validation.Controle {
      * Error-handler step: a rejected bericht (not a parked one, which may still be released) or one that failed
      * transiently gives its claim back, so that the sender can offer it again.
      */
-    public void vrijgeven(@ExchangeProperty(Bericht.PROPERTY) Bericht bericht) {
+    public void vrijgeven(@ExchangeProperty(Bericht.PROPERTY) Bericht bericht,
+                          @ExchangeProperty(HERSTEL) Boolean herstel) {
+        if (Boolean.TRUE.equals(herstel) && bericht != null && bericht.status() != Bericht.Status.AFGEKEURD) {
+            return; // a recovery that failed transiently: the bericht stays claimed, the next run tries again
+        }
         if (bericht != null && bericht.status() != Bericht.Status.GEPARKEERD
                 && bericht.status() != Bericht.Status.AFGELEVERD && bericht.status() != Bericht.Status.IN_TRIAGE
                 && bericht.status() != Bericht.Status.DUPLICAAT) {

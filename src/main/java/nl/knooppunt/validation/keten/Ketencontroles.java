@@ -68,6 +68,11 @@ public class Ketencontroles {
                 throw new AfkeurException(List.of(melding(b)), false, List.of(b));
             }
             default -> {
+                if (uitkomst.overgenomen() != null) {
+                    journal.overgenomen(uitkomst.overgenomen(), Afkeurcode.KP009.melding("de verwerking van dit aanbod is "
+                            + "afgebroken; het opnieuw aangeboden bericht (traceerId " + bericht.traceerId()
+                            + ") is in de plaats gekomen"));
+                }
             }
         }
         Controlecontext context = new Controlecontext(geheugen, register.registry(), register.productcodes(),

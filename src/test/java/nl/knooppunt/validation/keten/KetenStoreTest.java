@@ -120,8 +120,26 @@ class KetenStoreTest {
         // claimed before this process started: its process died between claim and delivery (kill -9); taken over
         jdbc.update("update bericht_identificatie set geclaimd_op = ? where traceer_id = 't-1'",
                 java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(1))));
-        assertThat(duplicaten.claim(inhoud, "aa", "t-2").soort()).isEqualTo(Uitkomst.Soort.NIEUW);
+        // the take-over names the abandoned traceerId, so that its row is closed and not recovered as well
+        assertThat(duplicaten.claim(inhoud, "aa", "t-2")).isEqualTo(new Uitkomst(Uitkomst.Soort.NIEUW, null, "t-1"));
         assertThat(duplicaten.claim(inhoud, "aa", "t-3")).isEqualTo(new Uitkomst(Uitkomst.Soort.DUPLICAAT, "t-2"));
+    }
+
+    @Test
+    void eenHerstelDatTijdelijkMisluktHoudtZijnClaim() {
+        JdbcTemplate jdbc = database();
+        Inhoud inhoud = lees(BerichtBuilder.wmo315().identificatie("DUP-4"));
+        Duplicaten duplicaten = new Duplicaten(jdbc, sleutels());
+        duplicaten.claim(inhoud, "aa", "t-1");
+        nl.knooppunt.intake.Bericht bericht = new nl.knooppunt.intake.Bericht("t-1", "SOAP", null,
+                java.time.Instant.now(), new byte[0]);
+        bericht.status(nl.knooppunt.intake.Bericht.Status.GEROUTEERD);
+        duplicaten.vrijgeven(bericht, Boolean.TRUE);
+        assertThat(jdbc.queryForObject("select count(*) from bericht_identificatie where traceer_id = 't-1'",
+                Integer.class)).as("claim kept for the next recovery run").isEqualTo(1);
+        duplicaten.vrijgeven(bericht, null);
+        assertThat(jdbc.queryForObject("select count(*) from bericht_identificatie where traceer_id = 't-1'",
+                Integer.class)).as("an intake that failed transiently gives its claim back").isZero();
     }
 
     @Test
