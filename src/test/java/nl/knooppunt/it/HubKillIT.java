@@ -30,7 +30,10 @@ class HubKillIT extends Scenario {
                 + " berichten over SOAP and SFTP, restart on the same data dir: every bericht delivered exactly once; "
                 + "senders resend what got no answer; berichten accepted before the kill and offered again are "
                 + "answered KP009 and not delivered again (the idempotency store in H2 survived); the audit trail is "
-                + "complete (one AFGELEVERD event per bericht, nothing left in the outbox).");
+                + "complete (one AFGELEVERD event per bericht, nothing left in the outbox). A bericht whose send got out "
+                + "just before the kill, resent after the restart, is delivered once (the broker's duplicate id on "
+                + "sender + SHA-256 drops the second send) under the traceerId of the first offer, while the sender "
+                + "holds the second (figure traceerIdOfAnEarlierOffer; the first is closed as DUPLICAAT naming the second).");
         try (HubProcess hub = hub("hub-kill")) {
             hub.start();
             Batch batch = new Batch(SOAP, SFTP);
@@ -63,7 +66,8 @@ class HubKillIT extends Scenario {
             Receiver receiver = awaitAllDelivered(hub.brokerUrl(), batch, Duration.ofMinutes(3));
             long allDeliveredMs = millis(killedAt);
             assertExactlyOnce(receiver, batch);
-            assertThat(traceerIdMismatches(batch)).as("the sender's traceerId arrived").isZero();
+            // only a bericht in flight at the kill (no answer yet) can reach the gemeente under an earlier traceerId
+            assertThat(traceerIdMismatches(batch)).as("traceerId of an earlier offer").isLessThanOrEqualTo(failedAtKill);
             receiver.close();
             Audit audit = drainAudit(hub.brokerUrl(), batch.size(), Duration.ofMinutes(2));
             assertAudit(audit);
