@@ -69,6 +69,16 @@ class ReliabilityDocTest {
         return tests;
     }
 
+    /** A figure as text; a figure made of named parts (e.g. one per case) as "name: value; name: value". */
+    static String text(JsonNode value) {
+        if (!value.isObject()) {
+            return value.asText();
+        }
+        List<String> parts = new ArrayList<>();
+        value.fields().forEachRemaining(e -> parts.add(e.getKey() + ": " + text(e.getValue())));
+        return String.join("; ", parts);
+    }
+
     /** The body of an IT's section in the committed doc (after its heading, up to the next), or null. */
     static String previousSection(String name) {
         try {
@@ -135,7 +145,7 @@ class ReliabilityDocTest {
             for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("figures").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> f = it.next();
                 md.append("| ").append(f.getKey()).append(" | ")
-                        .append(f.getValue().asText().replace("|", "\\|").replace("\n", " ")).append(" |\n");
+                        .append(text(f.getValue()).replace("|", "\\|").replace("\n", " ")).append(" |\n");
             }
             JsonNode machine = doc.path("machine");
             md.append("\nRun ").append(doc.path("finishedAt").asText()).append(", ")
