@@ -29,6 +29,9 @@ public class IntakeGate {
 
     private static final Pattern ISTANDAARD_NS = Pattern.compile("http://www\\.istandaarden\\.nl/(\\w+)/(\\w+)/(\\w+)/schema");
     private static final int MAX_TEXT = 256;
+    // no iWmo element repeats this often under one parent in a bericht within the size cap (a Client or product line
+    // takes hundreds of bytes); a flood of siblings is refused while streaming instead of by a slow XSD pass
+    static final int MAX_CHILDREN = 100_000;
     // the berichtklassen that carry a product line, in every bericht type (iwmo.md §5)
     private static final Set<String> PRODUCTREGELS = Set.of("ToegewezenProduct", "StartProduct", "StopProduct",
             "AangevraagdProduct", "OngewijzigdProduct", "TeWijzigenProduct", "NieuwProduct", "Prestatie");
@@ -76,6 +79,7 @@ public class IntakeGate {
             }
             Reading reading = null;
             List<String> path = new ArrayList<>();
+            int[] children = new int[64]; // children seen so far per open element, by depth
             StringBuilder text = new StringBuilder();
             while (r.hasNext()) {
                 switch (r.next()) {
@@ -86,7 +90,23 @@ public class IntakeGate {
                     case XMLStreamConstants.START_ELEMENT -> {
                         if (reading == null) {
                             reading = new Reading(detect(r.getNamespaceURI(), r.getLocalName()));
+                        } else if (!reading.type.namespace().equals(r.getNamespaceURI())
+                                && !BerichtType.BASISSCHEMA_NS.equals(r.getNamespaceURI())) {
+                            // every element of an iWmo bericht is in its own namespace or the basisschema's (both
+                            // qualified, no xs:any): a foreign one is refused here, before a flood of them reaches
+                            // the XSD validator
+                            throw AfkeurException.of(Afkeurcode.KP007, "element " + Masking.mask(shorten(r.getLocalName()))
+                                    + " (regel " + r.getLocation().getLineNumber() + ") hoort niet bij een "
+                                    + reading.type.name().toLowerCase() + "-bericht");
                         }
+                        if (path.size() >= children.length) {
+                            children = java.util.Arrays.copyOf(children, children.length * 2);
+                        }
+                        if (!path.isEmpty() && ++children[path.size() - 1] > MAX_CHILDREN) {
+                            throw AfkeurException.of(Afkeurcode.KP007, "meer dan " + MAX_CHILDREN
+                                    + " elementen onder " + Masking.mask(shorten(path.get(path.size() - 1))));
+                        }
+                        children[path.size()] = 0;
                         path.add(r.getLocalName());
                         text.setLength(0);
                         reading.start(r.getLocalName());

@@ -330,6 +330,43 @@ class IntakeGateTest {
     }
 
     @Nested
+    class KP007ForeignElement {
+
+        private byte[] withInside(String inside) {
+            String xml = valid();
+            int at = xml.lastIndexOf("</wmo315:Bericht>");
+            return utf8(xml.substring(0, at) + inside + xml.substring(at));
+        }
+
+        @Test
+        void anElementWithoutNamespaceIsRefusedAtOnce() {
+            Melding m = assertRejected(GATE, withInside("<extra>x</extra>"), "KP007");
+            assertThat(m.omschrijving()).contains("extra").contains("wmo315");
+        }
+
+        @Test
+        void anElementOfAnotherNamespaceIsForeignToo() {
+            assertRejected(GATE, withInside("<x:Bsn xmlns:x=\"http://example.org/x\">" + BSN + "</x:Bsn>"), "KP007");
+        }
+
+        @Test
+        void aMillionSiblingsInTheBerichtsNamespaceStopAtTheCap() {
+            String xml = valid();
+            int at = xml.lastIndexOf("</wmo315:Bericht>");
+            Melding m = assertRejected(GATE, utf8(xml.substring(0, at) + "<wmo315:s/>".repeat(1_000_000)
+                    + xml.substring(at)), "KP007");
+            assertThat(m.omschrijving()).contains("meer dan " + IntakeGate.MAX_CHILDREN).contains("Bericht");
+        }
+
+        @Test
+        void aMillionForeignSiblingsStopAtTheFirst() {
+            long start = System.nanoTime();
+            assertRejected(GATE, withInside("<s/>".repeat(1_000_000)), "KP007");
+            assertThat((System.nanoTime() - start) / 1_000_000).as("ms").isLessThan(500);
+        }
+    }
+
+    @Nested
     class KP003DoctypeAndEntities {
 
         @Test

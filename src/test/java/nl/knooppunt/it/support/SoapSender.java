@@ -30,9 +30,14 @@ public final class SoapSender {
     }
 
     public VerstuurBerichtAntwoord send(String bestandsnaam, String xml) {
+        return send(bestandsnaam, xml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The bytes as they are (another encoding, a BOM, no XML at all). */
+    public VerstuurBerichtAntwoord send(String bestandsnaam, byte[] bericht) {
         VerstuurBericht request = new VerstuurBericht();
         request.setBestandsnaam(bestandsnaam);
-        request.setBericht(xml.getBytes(StandardCharsets.UTF_8));
+        request.setBericht(bericht);
         return port.verstuurBericht(request);
     }
 }
