@@ -52,6 +52,21 @@ public abstract class HubTestSupport {
     @Autowired
     protected ConnectionFactory connectionFactory;
 
+    @Autowired
+    private org.springframework.beans.factory.ObjectProvider<org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ> broker;
+
+    /** This hub is one of the sources of the BSN leak scan (lekscan.Lekscan, BsnLekscanIT). */
+    @org.junit.jupiter.api.BeforeEach
+    void lekscanBron() {
+        nl.knooppunt.lekscan.Lekscan.bron(jdbc, broker.getIfAvailable());
+    }
+
+    /** After each class, while its hub still runs: what it wrote outside the payload store, for the leak scan. */
+    @org.junit.jupiter.api.AfterAll
+    static void lekscanVastleggen() {
+        nl.knooppunt.lekscan.Lekscan.vastleggen();
+    }
+
     protected final ObjectMapper json = new ObjectMapper();
 
     /** The password of every test user ({@link #api(String)}); the hash has a low BCrypt cost, so tests stay quick. */
