@@ -88,12 +88,7 @@ public class Herstel {
     }
 
     private static Instant instant(Object value) {
-        if (value instanceof java.util.Date d) {
-            return d.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return value instanceof Instant i ? i : Instant.now();
+        Instant tijdstip = nl.knooppunt.tracking.BerichtJournal.tijdstip(value);
+        return tijdstip != null ? tijdstip : Instant.now();
     }
 }

@@ -105,13 +105,19 @@ public class BerichtJournal {
         }
     }
 
-    private static Instant instant(Object value) {
+    /** A timestamp column as JDBC returns it (H2: OffsetDateTime, PostgreSQL: Timestamp), or null. */
+    public static Instant tijdstip(Object value) {
         if (value instanceof java.util.Date d) {
             return d.toInstant();
         }
         if (value instanceof java.time.OffsetDateTime o) {
             return o.toInstant();
         }
-        return value instanceof Instant i ? i : Instant.now();
+        return value instanceof Instant i ? i : null;
+    }
+
+    private static Instant instant(Object value) {
+        Instant tijdstip = tijdstip(value);
+        return tijdstip != null ? tijdstip : Instant.now();
     }
 }

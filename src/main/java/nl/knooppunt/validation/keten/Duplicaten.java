@@ -108,17 +108,8 @@ public class Duplicaten implements nl.knooppunt.validation.Controle {
      * older than {@link #VERLATEN} (a replica that died while others run on).
      */
     private static boolean afgebroken(Object geclaimdOp) {
-        Instant claim;
-        if (geclaimdOp instanceof java.util.Date d) {
-            claim = d.toInstant();
-        } else if (geclaimdOp instanceof java.time.OffsetDateTime o) {
-            claim = o.toInstant();
-        } else if (geclaimdOp instanceof Instant i) {
-            claim = i;
-        } else {
-            return false;
-        }
-        return claim.isBefore(PROCES_START) || claim.isBefore(Instant.now().minus(VERLATEN));
+        Instant claim = nl.knooppunt.tracking.BerichtJournal.tijdstip(geclaimdOp);
+        return claim != null && (claim.isBefore(PROCES_START) || claim.isBefore(Instant.now().minus(VERLATEN)));
     }
 
     private static final Instant PROCES_START =
