@@ -117,7 +117,7 @@ class ReliabilityDocTest {
                 .append("Assertions common to every IT: nothing lost (every bericht of the batch on the gemeente queue), ")
                 .append("nothing twice (each Identificatie once), the right answer to the sender (GEACCEPTEERD, or KP009 for a ")
                 .append("bericht offered again after it was accepted; the traceerId the sender got is the one that ")
-                .append("arrived, except as counted in `broker-kill-9`), and audit count = input count ")
+                .append("arrived, except as counted in `broker-kill-9` and `hub-kill-9` as traceerIdOfAnEarlierOffer), and audit count = input count ")
                 .append("(one `AFGELEVERD` audit event per delivered bericht, none left unpublished in the outbox).\n\n")
                 .append("TLS negatives and a spoofed Afzender (issue 8, items 8 and 9) are surefire tests against the ")
                 .append("in-process hub: `MtlsSoapTest`, `SftpChannelTest`, and the KP008 tests in validation.\n\n");
