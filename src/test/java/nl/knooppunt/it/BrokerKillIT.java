@@ -71,13 +71,9 @@ class BrokerKillIT extends Scenario {
             long allDeliveredMs = millis(killedAt);
             assertExactlyOnce(receiver, batch);
             receiver.close();
-            Audit audit = drainAudit(broker.url(), batch.size(), Duration.ofMinutes(2));
-            assertAudit(audit);
-            assertThat(audit.count("AFGELEVERD")).isEqualTo(batch.size());
-
-            assertThat(hub.stop()).isIn(0, 143);
-            Map<String, Long> db = database(hub);
-            assertThat(db.get("auditUnpublished")).isZero();
+            Eindstand eind = auditCompleteAndStopped(broker.url(), hub, batch.size(), Duration.ofMinutes(2));
+            Audit audit = eind.audit();
+            Map<String, Long> db = eind.db();
             assertThat(db.get("berichtenAfgeleverd")).isEqualTo(batch.size());
 
             figures.put("berichten", batch.size()).put("soap", SOAP).put("sftp", SFTP)

@@ -141,31 +141,42 @@ abstract class Scenario {
         Map<String, Map<String, Integer>> byType = new HashMap<>();
         Set<String> eventIds = new HashSet<>();
         int[] total = {0};
+        java.util.function.Function<Message, String> tel = m -> {
+            JsonNode e = read(json, m);
+            total[0]++;
+            if (eventIds.add(e.path("eventId").asText())) {
+                byType.computeIfAbsent(e.path("eventType").asText(), k -> new HashMap<>())
+                        .merge(e.path("traceerId").asText(), 1, Integer::sum);
+            }
+            return e.path("eventId").asText();
+        };
         try (Receiver r = new Receiver(brokerUrl)) {
             await("audit events").atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
                     .until(() -> {
-                        r.drain("audit.contractmanagement", m -> {
-                            JsonNode e = read(json, m);
-                            total[0]++;
-                            if (eventIds.add(e.path("eventId").asText())) {
-                                byType.computeIfAbsent(e.path("eventType").asText(), k -> new HashMap<>())
-                                        .merge(e.path("traceerId").asText(), 1, Integer::sum);
-                            }
-                            return e.path("eventId").asText();
-                        }, 500);
+                        r.drain("audit.contractmanagement", tel, 500);
                         return byType.getOrDefault("AFGELEVERD", Map.of()).size() >= expectedAfgeleverd;
                     });
-            r.drain("audit.contractmanagement", m -> {
-                JsonNode e = read(json, m);
-                total[0]++;
-                if (eventIds.add(e.path("eventId").asText())) {
-                    byType.computeIfAbsent(e.path("eventType").asText(), k -> new HashMap<>())
-                            .merge(e.path("traceerId").asText(), 1, Integer::sum);
-                }
-                return e.path("eventId").asText();
-            }, 1_500);
+            r.drain("audit.contractmanagement", tel, 1_500);
         }
         return new Audit(byType, eventIds.size(), total[0] - eventIds.size());
+    }
+
+    /** What a batch IT ends with: the audit events on the queue, and the stopped hub's database. */
+    record Eindstand(Audit audit, Map<String, Long> db) {
+    }
+
+    /**
+     * The end of a batch IT: one AFGELEVERD event per bericht published, then the hub stopped gracefully and its H2 file
+     * read: no audit event left unpublished.
+     */
+    Eindstand auditCompleteAndStopped(String brokerUrl, HubProcess hub, int berichten, Duration timeout) {
+        Audit audit = drainAudit(brokerUrl, berichten, timeout);
+        assertAudit(audit);
+        assertThat(audit.count("AFGELEVERD")).isEqualTo(berichten);
+        assertThat(hub.stop()).as("graceful exit").isIn(0, 143);
+        Map<String, Long> db = database(hub);
+        assertThat(db.get("auditUnpublished")).isZero();
+        return new Eindstand(audit, db);
     }
 
     /** One AFGELEVERD event per delivered bericht, for exactly the delivered traceerIds. */
