@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.Timestamp;
+import javax.sql.DataSource;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The scheduled routes of the running hub carry the {@code eenReplica} policy, and it works: while another replica
- * holds the audit publisher's lock (a row in {@code shedlock}, as that replica's ShedLock writes it), this hub publishes
+ * holds the audit publisher's lock (its own ShedLock on the same {@code shedlock} table), this hub publishes
  * nothing; once the lock is free, it publishes what waited.
  */
 class ScheduledRoutesTest extends SharedHubTest {
@@ -43,14 +46,20 @@ class ScheduledRoutesTest extends SharedHubTest {
         assertThat(camel.getRoute("metrics-wachtrijen").getRoutePolicyList()).noneMatch(p -> p instanceof EenReplica);
     }
 
+    @Autowired
+    DataSource dataSource;
+
     @Test
     void whileAnotherReplicaHoldsTheAuditLockThisOnePublishesNothing() {
-        Timestamp nu = Timestamp.from(Instant.now());
-        // what replica 2's ShedLock does: take the row (it exists once this hub ran the job) until ten minutes on
-        Timestamp tot = Timestamp.from(Instant.now().plusSeconds(600));
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.update("update shedlock set lock_until = ?, locked_at = ?, "
-                + "locked_by = 'replica-2' where name = 'audit-publish' and lock_until <= ?", tot, nu,
-                Timestamp.from(Instant.now())) == 1);
+        // replica 2: its own ShedLock on the same database, with the same clock and its own locked_by, takes the lock
+        // as soon as this hub's current run has released it
+        LockProvider replica2 = EenReplica.lockProvider(dataSource);
+        SimpleLock[] lock = new SimpleLock[1];
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            lock[0] = replica2.lock(new LockConfiguration(Instant.now(), "audit-publish", Duration.ofMinutes(10),
+                    Duration.ZERO)).orElse(null);
+            return lock[0] != null;
+        });
         String traceerId;
         try {
             double overgeslagen = overgeslagen();
@@ -63,8 +72,7 @@ class ScheduledRoutesTest extends SharedHubTest {
             assertThat(jdbc.queryForObject("select count(*) from audit_event where traceer_id = ?", Long.class,
                     traceerId)).isPositive();
         } finally {
-            // replica 2's run ends: ShedLock's unlock sets lock_until to now
-            jdbc.update("update shedlock set lock_until = ? where name = 'audit-publish'", Timestamp.from(Instant.now()));
+            lock[0].unlock(); // replica 2's run ends
         }
         assertThat(auditEvents(traceerId, 3)).isNotEmpty();
         assertThat(jdbc.queryForObject("select count(*) from audit_event where traceer_id = ? and not gepubliceerd",
