@@ -19,6 +19,8 @@ import net.javacrumbs.shedlock.support.KeepAliveLockProvider;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
 import org.apache.camel.support.RoutePolicySupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,6 +37,8 @@ import org.springframework.stereotype.Component;
 public class EenReplica extends RoutePolicySupport {
 
     static final String LOCK = "knooppuntShedLock";
+
+    private static final Logger log = LoggerFactory.getLogger(EenReplica.class);
 
     private final LockProvider locks;
     private final ClusterProperties properties;
@@ -101,7 +105,15 @@ public class EenReplica extends RoutePolicySupport {
 
     @Override
     public void onExchangeBegin(Route route, Exchange exchange) {
-        Optional<SimpleLock> lock = neem(route.getRouteId());
+        Optional<SimpleLock> lock;
+        try {
+            lock = neem(route.getRouteId());
+        } catch (RuntimeException e) {
+            // Camel would log and ignore this and run the job anyway; nobody can tell whether another replica runs it,
+            // so this replica does not (the next tick asks again)
+            log.warn("lock van {} niet op te vragen, deze run overgeslagen: {}", route.getRouteId(), e.toString());
+            lock = Optional.empty();
+        }
         if (lock.isPresent()) {
             exchange.setProperty(LOCK, lock.get());
         } else {

@@ -20,7 +20,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -135,6 +138,29 @@ class EenReplicaTest {
         }
         assertThat(runs.get()).isPositive();
         assertThat(hoogste.get()).as("runs at the same time").isEqualTo(1);
+    }
+
+    @Test
+    void whenTheLockCannotBeAskedForTheRunIsSkipped() throws Exception {
+        // Camel logs and ignores an exception from a route policy's onExchangeBegin and runs the exchange anyway
+        LockProvider stuk = config -> {
+            throw new IllegalStateException("database weg");
+        };
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        EenReplica hier = new EenReplica(stuk, new ClusterProperties(Duration.ofMinutes(10), Map.of()), metrics);
+        AtomicInteger gedaan = new AtomicInteger();
+        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:a").routeId("taak-a").routePolicy(hier).process(e -> gedaan.incrementAndGet());
+                }
+            });
+            camel.start();
+            camel.createProducerTemplate().sendBody("direct:a", "tik");
+        }
+        assertThat(gedaan).as("a job that may run only once must not run when nobody can tell").hasValue(0);
+        assertThat(metrics.counter("knooppunt.taak.overgeslagen", "route", "taak-a").count()).isEqualTo(1);
     }
 
     @Test
