@@ -2,6 +2,7 @@ package nl.knooppunt.security;
 
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.HEAD;
+import static org.springframework.http.HttpMethod.POST;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
@@ -9,12 +10,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -50,7 +56,7 @@ public class WebSecurity {
     }
 
     @Bean
-    SecurityFilterChain knooppuntSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain knooppuntSecurity(HttpSecurity http, RoleHierarchy hierarchy) throws Exception {
         PathPatternRequestMatcher.Builder pad = PathPatternRequestMatcher.withDefaults();
         RequestMatcher api = pad.matcher("/api/**");
         http.authorizeHttpRequests(a -> a
@@ -62,6 +68,16 @@ public class WebSecurity {
                         // users and the access log: beheerders only, also for reading
                         .requestMatchers("/api/gebruikers", "/api/gebruikers/**", "/gebruikers", "/gebruikers/**",
                                 "/api/inzage", "/api/inzage/**").hasRole(BEHEERDER)
+                        // hub-wide beheer (dead letters of every gemeente, parked berichten, the operator log, pausing
+                        // a participant, reloading the registry): only for users without a gemeente scope
+                        .requestMatchers(GET, "/dead-letters", "/dead-letters/**", "/api/dead-letters", "/api/dead-letters/**",
+                                "/api/onbestelbaar", "/api/onbestelbaar/**", "/api/beheer/operatorlog")
+                        .access(zonderScope(LEZER, hierarchy))
+                        .requestMatchers("/dead-letters", "/dead-letters/**", "/api/dead-letters/**", "/api/onbestelbaar/**",
+                                "/api/routering/*/pauze", "/api/routering/*/hervat", "/routering/bevestig",
+                                "/routering/uitvoeren").access(zonderScope(OPERATOR, hierarchy))
+                        .requestMatchers(pad.matcher(POST, "/beheer/**"), pad.matcher(POST, "/api/registry/**"))
+                        .access(zonderScope(BEHEERDER, hierarchy))
                         .requestMatchers(GET, "/api/registry/**").hasRole(LEZER)
                         .requestMatchers(HEAD, "/api/registry/**").hasRole(LEZER)
                         .requestMatchers("/api/registry/**").hasRole(BEHEERDER)
@@ -89,6 +105,15 @@ public class WebSecurity {
                         .requireCsrfProtectionMatcher(new AndRequestMatcher(CsrfFilter.DEFAULT_CSRF_MATCHER,
                                 new NegatedRequestMatcher(new AndRequestMatcher(api, WebSecurity::basicAuth)))));
         return http.build();
+    }
+
+    /** The role (with the hierarchy) and no gemeente scope: a scoped user gets 403 on hub-wide beheer. */
+    static AuthorizationManager<RequestAuthorizationContext> zonderScope(String rol, RoleHierarchy hierarchy) {
+        AuthorityAuthorizationManager<RequestAuthorizationContext> rolNodig = AuthorityAuthorizationManager.hasRole(rol);
+        rolNodig.setRoleHierarchy(hierarchy);
+        AuthorizationManager<RequestAuthorizationContext> geenScope = (auth, context) -> new AuthorizationDecision(
+                !(auth.get() != null && auth.get().getPrincipal() instanceof Ingelogd g && !g.gemeenten().isEmpty()));
+        return AuthorizationManagers.allOf(rolNodig, geenScope);
     }
 
     private static boolean basicAuth(HttpServletRequest request) {

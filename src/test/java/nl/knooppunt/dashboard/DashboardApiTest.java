@@ -10,7 +10,9 @@ import nl.knooppunt.intake.soap.api.VerstuurBerichtAntwoord;
 import nl.knooppunt.testdata.BerichtBuilder;
 import nl.knooppunt.testdata.TestBsn;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
 
 /** The dashboard's JSON against the running hub: search, scope, masked payload with its access log, overzicht. */
 class DashboardApiTest extends SharedHubTest {
@@ -52,6 +54,32 @@ class DashboardApiTest extends SharedHubTest {
         JsonNode overzicht = json(apiAls("lezer-0613", TEST_WACHTWOORD).get().uri("/api/overzicht").retrieve().toEntity(String.class));
         assertThat(overzicht.get("wachtrijen").findValuesAsText("naam")).doesNotContain("gemeente.0599", "knooppunt.dlq");
         assertThat(get("LEZER", "/api/overzicht").get("wachtrijen").findValuesAsText("naam")).contains("gemeente.0599");
+    }
+
+    @Test
+    void aUserLimitedToAGemeenteSeesOnlyItsDeadlinesAndCannotActHubWide() throws Exception {
+        testgebruiker("operator-0613", "OPERATOR", "0613");
+        testgebruiker("operator-alle", "OPERATOR");
+        send(BerichtBuilder.wmo315().identificatie(uniek()).build()); // to 0599: a deadline for Rotterdam's answer
+        RestClient beperkt = apiAls("operator-0613", TEST_WACHTWOORD);
+        RestClient alle = apiAls("operator-alle", TEST_WACHTWOORD);
+
+        assertThat(json(alle.get().uri("/api/termijnen").retrieve().toEntity(String.class)).findValuesAsText("gemeente"))
+                .contains("0599");
+        assertThat(json(beperkt.get().uri("/api/termijnen").retrieve().toEntity(String.class)).findValuesAsText("gemeente"))
+                .doesNotContain("0599");
+        // dead letters, parked berichten, the operator log and pausing hold every gemeente's berichten
+        for (String pad : java.util.List.of("/api/dead-letters", "/api/onbestelbaar", "/api/beheer/operatorlog")) {
+            assertThat(status(alle.get().uri(pad).retrieve().toBodilessEntity())).as(pad).isEqualTo(200);
+            assertThat(status(beperkt.get().uri(pad).retrieve().toBodilessEntity())).as(pad).isEqualTo(403);
+        }
+        assertThat(status(beperkt.post().uri("/api/routering/0613/pauze").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"reden\":\"proef\"}").retrieve().toBodilessEntity())).isEqualTo(403);
+        assertThat(jdbc.queryForObject("select count(*) from aflevering_pauze where deelnemer = '0613'", Long.class)).isZero();
+    }
+
+    private static int status(ResponseEntity<?> antwoord) {
+        return antwoord.getStatusCode().value();
     }
 
     @Test

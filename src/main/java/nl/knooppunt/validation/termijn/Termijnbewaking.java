@@ -6,6 +6,9 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
+import java.util.Collections;
+import java.util.ArrayList;
 import java.util.UUID;
 import nl.knooppunt.intake.Bericht;
 import nl.knooppunt.validation.keten.Inhoud;
@@ -86,12 +89,20 @@ public class Termijnbewaking {
     /**
      * @param verlopen true: only those past their last day (open and overdue, or met too late); false: all open ones
      */
-    public List<Termijn> lijst(boolean verlopen, int limit) {
+    /** Open (or overdue) deadlines, of the gemeenten in {@code scope} only (empty: every gemeente). */
+    public List<Termijn> lijst(boolean verlopen, int limit, Set<String> scope) {
         Date vandaag = Date.valueOf(LocalDate.now(NL));
-        String waar = verlopen ? "(voldaan_op is null and uiterlijk < ?) or voldaan_op > uiterlijk" : "voldaan_op is null";
-        Object[] args = verlopen ? new Object[] {vandaag} : new Object[] {};
+        String waar = verlopen ? "((voldaan_op is null and uiterlijk < ?) or voldaan_op > uiterlijk)" : "voldaan_op is null";
+        List<Object> args = new ArrayList<>();
+        if (verlopen) {
+            args.add(vandaag);
+        }
+        if (!scope.isEmpty()) {
+            waar += " and gemeente in (" + String.join(", ", Collections.nCopies(scope.size(), "?")) + ")";
+            args.addAll(scope);
+        }
         return jdbc.query("select " + KOLOMMEN + " from termijn where " + waar + " order by uiterlijk fetch first "
-                + limit + " rows only", Termijnbewaking::map, args);
+                + limit + " rows only", Termijnbewaking::map, args.toArray());
     }
 
     private static Termijn map(ResultSet rs, int i) throws SQLException {
