@@ -123,15 +123,7 @@ public class RapportQueries {
         for (YearMonth maand : p.maanden()) {
             List<Object> args = new ArrayList<>(List.of(Date.valueOf(maand.atEndOfMonth()), Date.valueOf(maand.atDay(1))));
             StringBuilder where = new StringBuilder("t.ingangsdatum <= ? and (t.einddatum is null or t.einddatum >= ?)");
-            if (p.aanbieder() != null) {
-                where.append(" and t.aanbieder = ?");
-                args.add(p.aanbieder());
-            }
-            if (p.gemeente() != null) {
-                where.append(" and t.gemeente = ?");
-                args.add(p.gemeente());
-            }
-            scope(where, args, p.scope(), "t.gemeente", "t.executing");
+            filters(where, args, p, "t.", "t.gemeente", "t.executing");
             regels.addAll(jdbc.query("select t.aanbieder, t.gemeente, t.productcategorie, t.product_code, count(*) "
                             + "from toewijzing t where " + where
                             + " group by t.aanbieder, t.gemeente, t.productcategorie, t.product_code "
@@ -211,15 +203,7 @@ public class RapportQueries {
         List<Object> args = new ArrayList<>(List.of(peil, peil, peil, peil, peil, peil,
                 Date.valueOf(p.van().atDay(1)), Date.valueOf(p.tot().atEndOfMonth())));
         StringBuilder where = new StringBuilder("t.uiterlijk between ? and ?");
-        if (p.aanbieder() != null) {
-            where.append(" and t.aanbieder = ?");
-            args.add(p.aanbieder());
-        }
-        if (p.gemeente() != null) {
-            where.append(" and t.gemeente = ?");
-            args.add(p.gemeente());
-        }
-        scope(where, args, p.scope(), "t.gemeente");
+        filters(where, args, p, "t.", "t.gemeente");
         String groep = "extract(year from t.uiterlijk), extract(month from t.uiterlijk), t.aanbieder, t.gemeente, "
                 + "t.regel, t.berichttype, t.verwacht";
         return jdbc.query("select " + groep + ", count(*), "
@@ -314,6 +298,13 @@ public class RapportQueries {
     private static Filter filter(Periode p, String alias) {
         StringBuilder where = new StringBuilder(alias + "maand between ? and ?");
         List<Object> args = new ArrayList<>(List.of(p.vanText(), p.totText()));
+        filters(where, args, p, alias, alias + "gemeente", alias + "executing");
+        return new Filter(where.toString(), args);
+    }
+
+    /** The aanbieder and gemeente filters on the table with this alias, and the user's scope on these columns. */
+    private static void filters(StringBuilder where, List<Object> args, Periode p, String alias,
+                                String... scopeKolommen) {
         if (p.aanbieder() != null) {
             where.append(" and ").append(alias).append("aanbieder = ?");
             args.add(p.aanbieder());
@@ -322,8 +313,7 @@ public class RapportQueries {
             where.append(" and ").append(alias).append("gemeente = ?");
             args.add(p.gemeente());
         }
-        scope(where, args, p.scope(), alias + "gemeente", alias + "executing");
-        return new Filter(where.toString(), args);
+        scope(where, args, p.scope(), scopeKolommen);
     }
 
     /** A user bound to gemeenten sees the rows of those gemeenten, also as executing (centrum)gemeente. */
