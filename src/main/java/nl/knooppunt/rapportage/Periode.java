@@ -5,14 +5,27 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The filters of every report: months {@code van}..{@code tot} inclusive (yyyy-MM), and optionally one aanbieder
  * (AGB) and one gemeente (gemeentecode). Without months: the last twelve months up to this one.
+ *
+ * @param peildatum the day the report is made as of ("today"): a deadline not met by then counts as open
+ * @param scope     the gemeenten the user may see (security.Scope); empty: all
  */
-public record Periode(YearMonth van, YearMonth tot, String aanbieder, String gemeente) {
+public record Periode(YearMonth van, YearMonth tot, String aanbieder, String gemeente, LocalDate peildatum,
+                      Set<String> scope) {
+
+    public Periode(YearMonth van, YearMonth tot, String aanbieder, String gemeente) {
+        this(van, tot, aanbieder, gemeente, LocalDate.now(RapportFeiten.NL), Set.of());
+    }
 
     public Periode {
+        scope = scope == null ? Set.of() : Set.copyOf(scope);
+        if (peildatum == null) {
+            throw new IllegalArgumentException("peildatum ontbreekt");
+        }
         if (van.isAfter(tot)) {
             throw new IllegalArgumentException("van (" + van + ") ligt na tot (" + tot + ")");
         }
@@ -30,7 +43,12 @@ public record Periode(YearMonth van, YearMonth tot, String aanbieder, String gem
     public static Periode of(String van, String tot, String aanbieder, String gemeente, LocalDate vandaag) {
         YearMonth totMaand = tot == null || tot.isBlank() ? YearMonth.from(vandaag) : maand("tot", tot);
         YearMonth vanMaand = van == null || van.isBlank() ? totMaand.minusMonths(11) : maand("van", van);
-        return new Periode(vanMaand, totMaand, blank(aanbieder), blank(gemeente));
+        return new Periode(vanMaand, totMaand, blank(aanbieder), blank(gemeente), vandaag, Set.of());
+    }
+
+    /** The same filters, limited to the gemeenten of this user's scope (empty: all). */
+    public Periode binnen(Set<String> gemeenten) {
+        return new Periode(van, tot, aanbieder, gemeente, peildatum, gemeenten);
     }
 
     public String vanText() {

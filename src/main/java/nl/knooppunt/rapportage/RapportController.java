@@ -4,8 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import nl.knooppunt.security.Scope;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,10 +33,13 @@ public class RapportController {
     public static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
     private final Rapporten rapporten;
+    /** "Today" of the reports (the termijnen report's peildatum); a test may supply a Clock bean. */
+    private final Clock clock;
     private final CsvMapper csv = CsvMapper.builder().findAndAddModules().build();
 
-    public RapportController(Rapporten rapporten) {
+    public RapportController(Rapporten rapporten, Optional<Clock> clock) {
         this.rapporten = rapporten;
+        this.clock = clock.orElse(Clock.system(RapportFeiten.NL));
     }
 
     /** The names of the reports, for the page and for clients. */
@@ -57,7 +63,7 @@ public class RapportController {
         }
         Periode periode;
         try {
-            periode = Periode.of(van, tot, aanbieder, gemeente, LocalDate.now(RapportFeiten.NL));
+            periode = Periode.of(van, tot, aanbieder, gemeente, LocalDate.now(clock)).binnen(Scope.gemeenten());
         } catch (IllegalArgumentException e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
         }

@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import nl.knooppunt.audit.AuditEvent;
+import nl.knooppunt.registry.Aanbieder;
+import nl.knooppunt.registry.Registry;
+import nl.knooppunt.registry.RegistryService;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +22,8 @@ import org.springframework.stereotype.Component;
  * <p>The month of a fact is the month of the line's own date (Begindatum of a prestatie, Ingangsdatum of a
  * toewijzing), otherwise the month the event happened in (Europe/Amsterdam). A credited prestatie (bedrag negative)
  * counts with a negative volume, so a 323 that credits an earlier one cancels it.
+ * <p>Each fact also keeps the BW/MO region of the aanbieder ({@code aanbieders.yaml}) and of the executing gemeente
+ * ({@code mandaten.csv}) as the registry has them at write time, so a later registry change does not rewrite the past.
  */
 @Component
 public class RapportFeiten {
@@ -32,9 +38,16 @@ public class RapportFeiten {
     }
 
     private final JdbcTemplate jdbc;
+    private final RegistryService registry;
 
     public RapportFeiten(JdbcTemplate jdbc) {
+        this(jdbc, null);
+    }
+
+    @Autowired
+    public RapportFeiten(JdbcTemplate jdbc, RegistryService registry) {
         this.jdbc = jdbc;
+        this.registry = registry;
     }
 
     public void schrijf(AuditEvent event) {
@@ -42,9 +55,14 @@ public class RapportFeiten {
         if (feiten.isEmpty()) {
             return;
         }
+        Registry nu = registry == null ? null : registry.current();
+        String aanbiederRegio = nu == null ? null : nu.aanbieder(feiten.get(0).aanbieder()).map(Aanbieder::regio)
+                .orElse(null);
+        String executingRegio = nu == null || event.executing() == null ? null : nu.regio(event.executing()).orElse(null);
         jdbc.batchUpdate("insert into rapport_feit (event_id, regel, traceer_id, event_type, tijdstip, maand, berichttype, "
                         + "aanbieder, gemeente, executing, productcategorie, productcode, soort, toewijzing_nummer, "
-                        + "volume, eenheid, bedrag, code) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "volume, eenheid, bedrag, code, aanbieder_regio, executing_regio) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 feiten, feiten.size(), (ps, f) -> {
                     ps.setString(1, f.eventId());
                     ps.setInt(2, f.regel());
@@ -64,6 +82,8 @@ public class RapportFeiten {
                     ps.setString(16, f.eenheid());
                     ps.setObject(17, f.bedrag(), java.sql.Types.BIGINT);
                     ps.setString(18, f.code());
+                    ps.setString(19, aanbiederRegio);
+                    ps.setString(20, executingRegio);
                 });
     }
 

@@ -2,8 +2,11 @@ package nl.knooppunt.rapportage;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import nl.knooppunt.security.Scope;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,10 +22,12 @@ class RapportPagina {
 
     private final Rapporten rapporten;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    RapportPagina(Rapporten rapporten, ObjectMapper json) {
+    RapportPagina(Rapporten rapporten, ObjectMapper json, Optional<Clock> clock) {
         this.rapporten = rapporten;
         this.json = json;
+        this.clock = clock.orElse(Clock.system(RapportFeiten.NL));
     }
 
     @GetMapping("/contractmanagement")
@@ -40,7 +45,7 @@ class RapportPagina {
         model.addAttribute("aanbieder", aanbieder);
         model.addAttribute("gemeente", gemeente);
         try {
-            Periode periode = Periode.of(van, tot, aanbieder, gemeente, LocalDate.now(RapportFeiten.NL));
+            Periode periode = Periode.of(van, tot, aanbieder, gemeente, LocalDate.now(clock)).binnen(Scope.gemeenten());
             List<Map<String, Object>> rijen = json.convertValue(gekozen.query().apply(periode), RIJEN);
             model.addAttribute("kolommen", kolommen(gekozen.regel()));
             model.addAttribute("rijen", rijen);

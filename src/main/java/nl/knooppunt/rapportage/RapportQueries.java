@@ -53,6 +53,25 @@ public class RapportQueries {
                                         Long bedrag) {
     }
 
+    @JsonPropertyOrder({"maand", "aanbieder", "gemeente", "regel", "berichttype", "verwacht", "aanZet", "termijnen",
+            "tijdig", "teLaat", "verstreken", "lopend"})
+    public record TermijnRegel(String maand, String aanbieder, String gemeente, String regel, String berichttype,
+                               String verwacht, String aanZet, long termijnen, long tijdig, long teLaat,
+                               long verstreken, long lopend) {
+    }
+
+    @JsonPropertyOrder({"soort", "maand", "aanbieder", "aanbiederRegio", "uitvoerendeRegio", "uitvoerendeGemeente",
+            "gemeente", "productcategorie", "productcode", "prestaties", "volume", "bedrag"})
+    public record BovenregionaalRegel(String soort, String maand, String aanbieder, String aanbiederRegio,
+                                      String uitvoerendeRegio, String uitvoerendeGemeente, String gemeente,
+                                      String productcategorie, String productcode, long prestaties, long volume,
+                                      long bedrag) {
+    }
+
+    static final String BOVENREGIONAAL = "bovenregionaal";
+    static final String REGIO_ONBEKEND = "regio onbekend";
+    static final String UITVOERENDE_REGIO_ONBEKEND = "uitvoerende regio onbekend";
+
     private final JdbcTemplate jdbc;
 
     public RapportQueries(JdbcTemplate jdbc) {
@@ -104,14 +123,7 @@ public class RapportQueries {
         for (YearMonth maand : p.maanden()) {
             List<Object> args = new ArrayList<>(List.of(Date.valueOf(maand.atEndOfMonth()), Date.valueOf(maand.atDay(1))));
             StringBuilder where = new StringBuilder("t.ingangsdatum <= ? and (t.einddatum is null or t.einddatum >= ?)");
-            if (p.aanbieder() != null) {
-                where.append(" and t.aanbieder = ?");
-                args.add(p.aanbieder());
-            }
-            if (p.gemeente() != null) {
-                where.append(" and t.gemeente = ?");
-                args.add(p.gemeente());
-            }
+            filters(where, args, p, "t.", "t.gemeente", "t.executing");
             regels.addAll(jdbc.query("select t.aanbieder, t.gemeente, t.productcategorie, t.product_code, count(*) "
                             + "from toewijzing t where " + where
                             + " group by t.aanbieder, t.gemeente, t.productcategorie, t.product_code "
@@ -181,6 +193,78 @@ public class RapportQueries {
                 f.args.toArray());
     }
 
+    /**
+     * Deadlines (table {@code termijn}, validation.termijn) by the month of their last day, as of the peildatum: met on
+     * time, met late, open past the last day (verstreken) and open still in time (lopend); a deadline met after the
+     * peildatum counts as open. termijnen = tijdig + teLaat + verstreken + lopend.
+     */
+    public List<TermijnRegel> termijnen(Periode p) {
+        Date peil = Date.valueOf(p.peildatum());
+        List<Object> args = new ArrayList<>(List.of(peil, peil, peil, peil, peil, peil,
+                Date.valueOf(p.van().atDay(1)), Date.valueOf(p.tot().atEndOfMonth())));
+        StringBuilder where = new StringBuilder("t.uiterlijk between ? and ?");
+        filters(where, args, p, "t.", "t.gemeente");
+        String groep = "extract(year from t.uiterlijk), extract(month from t.uiterlijk), t.aanbieder, t.gemeente, "
+                + "t.regel, t.berichttype, t.verwacht";
+        return jdbc.query("select " + groep + ", count(*), "
+                        + "sum(case when t.voldaan_op <= t.uiterlijk and t.voldaan_op <= ? then 1 else 0 end), "
+                        + "sum(case when t.voldaan_op > t.uiterlijk and t.voldaan_op <= ? then 1 else 0 end), "
+                        + "sum(case when (t.voldaan_op is null or t.voldaan_op > ?) and t.uiterlijk < ? then 1 else 0 end), "
+                        + "sum(case when (t.voldaan_op is null or t.voldaan_op > ?) and t.uiterlijk >= ? then 1 else 0 end) "
+                        + "from termijn t where " + where + " group by " + groep
+                        + " order by 1, 2, 3, 4, 5, 6, 7",
+                (rs, i) -> new TermijnRegel(YearMonth.of(rs.getInt(1), rs.getInt(2)).toString(), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                        aanZet(rs.getString(5), rs.getString(6)), rs.getLong(8), rs.getLong(9), rs.getLong(10),
+                        rs.getLong(11), rs.getLong(12)),
+                args.toArray());
+    }
+
+    /**
+     * Who must act to meet a deadline, and so who is late when it is missed (iwmo.md §2, §9): the receiver of the
+     * heenbericht sends its retour (OP090); the gemeente answers a 323 with a 325 (OP090x4) and a VOT/VOW with a 301 or
+     * 319 (OP274/OP346); the aanbieder reports the start and stop of care (OP271/OP272).
+     */
+    static String aanZet(String regel, String berichttype) {
+        return switch (regel) {
+            case "OP271", "OP272" -> "aanbieder";
+            case "OP090x4", "OP274", "OP346" -> "gemeente";
+            case "OP090" -> "WMO301".equals(berichttype) || "WMO319".equals(berichttype) ? "aanbieder" : "gemeente";
+            default -> null;
+        };
+    }
+
+    /**
+     * Bovenregionale declaraties ("geld volgt cliënt"): accepted WMO323 prestaties whose aanbieder's region differs from
+     * the executing gemeente's region, both as the registry had them when the declaratie was accepted. Those where a
+     * region is unknown come after them, marked, never guessed. A credited prestatie counts negative (prestaties,
+     * volume and bedrag).
+     */
+    public List<BovenregionaalRegel> bovenregionaal(Periode p) {
+        Filter f = filter(p, "f.");
+        String groep = "f.maand, f.aanbieder, f.aanbieder_regio, f.executing_regio, f.executing, f.gemeente, "
+                + "f.productcategorie, f.productcode";
+        List<BovenregionaalRegel> regels = jdbc.query("select " + groep + ", "
+                        + "sum(case when f.bedrag < 0 then -1 else 1 end), coalesce(sum(f.volume), 0), "
+                        + "coalesce(sum(f.bedrag), 0) from rapport_feit f where " + f.where
+                        + " and f.event_type = 'GEROUTEERD' and f.berichttype = 'WMO323' and f.soort = 'Prestatie' and "
+                        + "(f.aanbieder_regio is null or f.executing_regio is null or f.aanbieder_regio <> f.executing_regio)"
+                        + " group by " + groep + " order by " + groep,
+                (rs, i) -> {
+                    String aanbiederRegio = rs.getString(3);
+                    String uitvoerendeRegio = rs.getString(4);
+                    String soort = aanbiederRegio == null ? REGIO_ONBEKEND
+                            : uitvoerendeRegio == null ? UITVOERENDE_REGIO_ONBEKEND : BOVENREGIONAAL;
+                    return new BovenregionaalRegel(soort, rs.getString(1), rs.getString(2), aanbiederRegio,
+                            uitvoerendeRegio, rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                            rs.getLong(9), rs.getLong(10), rs.getLong(11));
+                },
+                f.args.toArray());
+        List<BovenregionaalRegel> gesorteerd = new ArrayList<>(regels);
+        gesorteerd.sort(java.util.Comparator.comparing(r -> !BOVENREGIONAAL.equals(r.soort())));
+        return gesorteerd;
+    }
+
     /** Toegewezen volume of one month by Frequentie (WMO757), or null when the toewijzing has no volume. */
     static Long toegewezen(Long volume, String frequentie, LocalDate ingang, LocalDate eind, YearMonth maand) {
         if (volume == null || frequentie == null) {
@@ -214,6 +298,13 @@ public class RapportQueries {
     private static Filter filter(Periode p, String alias) {
         StringBuilder where = new StringBuilder(alias + "maand between ? and ?");
         List<Object> args = new ArrayList<>(List.of(p.vanText(), p.totText()));
+        filters(where, args, p, alias, alias + "gemeente", alias + "executing");
+        return new Filter(where.toString(), args);
+    }
+
+    /** The aanbieder and gemeente filters on the table with this alias, and the user's scope on these columns. */
+    private static void filters(StringBuilder where, List<Object> args, Periode p, String alias,
+                                String... scopeKolommen) {
         if (p.aanbieder() != null) {
             where.append(" and ").append(alias).append("aanbieder = ?");
             args.add(p.aanbieder());
@@ -222,6 +313,21 @@ public class RapportQueries {
             where.append(" and ").append(alias).append("gemeente = ?");
             args.add(p.gemeente());
         }
-        return new Filter(where.toString(), args);
+        scope(where, args, p.scope(), scopeKolommen);
+    }
+
+    /** A user bound to gemeenten sees the rows of those gemeenten, also as executing (centrum)gemeente. */
+    private static void scope(StringBuilder where, List<Object> args, java.util.Set<String> scope, String... kolommen) {
+        if (scope.isEmpty()) {
+            return;
+        }
+        List<String> gemeenten = scope.stream().sorted().toList();
+        String vragen = String.join(", ", java.util.Collections.nCopies(gemeenten.size(), "?"));
+        where.append(" and (");
+        for (int i = 0; i < kolommen.length; i++) {
+            where.append(i == 0 ? "" : " or ").append(kolommen[i]).append(" in (").append(vragen).append(")");
+            args.addAll(gemeenten);
+        }
+        where.append(")");
     }
 }

@@ -9,8 +9,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class Rapporten {
 
-    /** One report: the row type (its JSON/CSV columns) and its query. */
-    public record Rapport(String naam, String titel, Class<?> regel, Function<Periode, List<?>> query) {
+    /** One report: the row type (its JSON/CSV columns), its query and a Dutch explanation for the page (or null). */
+    public record Rapport(String naam, String titel, Class<?> regel, Function<Periode, List<?>> query, String uitleg) {
+
+        public Rapport(String naam, String titel, Class<?> regel, Function<Periode, List<?>> query) {
+            this(naam, titel, regel, query, null);
+        }
     }
 
     private final Map<String, Rapport> rapporten;
@@ -26,7 +30,18 @@ public class Rapporten {
                 "volume", new Rapport("volume", "Toegewezen en gedeclareerd (overschrijding)",
                         RapportQueries.VolumeRegel.class, queries::volume),
                 "zonder-toewijzing", new Rapport("zonder-toewijzing", "Declaraties zonder toewijzing",
-                        RapportQueries.ZonderToewijzingRegel.class, queries::zonderToewijzing));
+                        RapportQueries.ZonderToewijzingRegel.class, queries::zonderToewijzing),
+                "termijnen", new Rapport("termijnen", "Termijnen verstreken",
+                        RapportQueries.TermijnRegel.class, queries::termijnen,
+                        "Per maand van de uiterste dag: termijnen tijdig voldaan, te laat voldaan, verstreken (niet "
+                                + "voldaan en de uiterste dag is voorbij) en lopend, op de peildatum vandaag. "
+                                + "'aanZet' is wie te laat is: wie het verwachte bericht moet sturen."),
+                "bovenregionaal", new Rapport("bovenregionaal", "Bovenregionale declaraties",
+                        RapportQueries.BovenregionaalRegel.class, queries::bovenregionaal,
+                        "Geaccepteerde declaratie-prestaties waarbij de regio van de aanbieder verschilt van de regio "
+                                + "van de uitvoerende gemeente (geld volgt cliënt), volgens het register op het moment "
+                                + "van de declaratie. Daaronder apart: 'regio onbekend' (geen regio in het register), "
+                                + "niet geraden. Bedragen in eurocent."));
     }
 
     public List<String> namen() {

@@ -57,9 +57,9 @@ public final class RegistryLoader {
 
     public Registry load() {
         Map<String, Gemeente> gemeenten = gemeenten();
-        Map<String, Aanbieder> aanbieders = aanbieders();
         List<Herindeling> herindelingen = herindelingen(gemeenten);
         List<Mandaat> mandaten = mandaten(gemeenten);
+        Map<String, Aanbieder> aanbieders = aanbieders(mandaten);
         Map<String, Zorgkantoor> zorgkantoren = zorgkantoren(gemeenten);
         Map<String, Kanaal> kanalen = kanalen(gemeenten, aanbieders);
         List<Identiteit> identiteiten = identiteiten(gemeenten, aanbieders);
@@ -350,15 +350,24 @@ public final class RegistryLoader {
     record SftpEntry(List<String> publicKeys) {
     }
 
-    record AanbiederEntry(String agb, String naam, SftpEntry sftp) {
+    record AanbiederEntry(String agb, String naam, SftpEntry sftp, String regio) {
     }
 
     private static final java.util.regex.Pattern PUBLIC_KEY = java.util.regex.Pattern.compile(
             "(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)) [A-Za-z0-9+/]+={0,2}( .*)?");
 
-    private Map<String, Aanbieder> aanbieders() {
+    /**
+     * The aanbieders. An optional {@code regio} must be one of the regions of the mandates. The shipped demo aanbieders
+     * with own mandates (or an own gemeenten.csv that leaves shipped mandates out): a region those lack is dropped with
+     * a warning, as other shipped rows about unknown gemeenten are; an own aanbieders.yaml is checked in full.
+     */
+    private Map<String, Aanbieder> aanbieders(List<Mandaat> mandaten) {
         Map<String, Aanbieder> result = new LinkedHashMap<>();
         String file = describe(AANBIEDERS);
+        boolean eigen = override(AANBIEDERS) != null;
+        Set<String> regios = new java.util.TreeSet<>();
+        mandaten.forEach(m -> regios.add(m.regio()));
+        Set<String> weggelaten = new java.util.TreeSet<>();
         leesYamlLijst(AANBIEDERS, "aanbieder", AanbiederEntry.class, (e, nr) -> {
             if (e.agb() == null || !e.agb().matches("[0-9]{8}")) {
                 throw new RegistryException(file, nr, "agb '" + e.agb() + "' is geen AGB-code van 8 cijfers");
@@ -374,10 +383,21 @@ public final class RegistryLoader {
                             + " bevat iets dat geen OpenSSH public key is (verwacht 'ssh-ed25519 AAAA…')");
                 }
             }
-            if (result.put(e.agb(), new Aanbieder(e.agb(), e.naam().strip(), keys)) != null) {
+            String regio = e.regio() == null || e.regio().isBlank() ? null : e.regio().strip();
+            if (regio != null && !regios.contains(regio) && !eigen) {
+                weggelaten.add(regio);
+                regio = null;
+            } else if (regio != null && !regios.contains(regio)) {
+                throw new RegistryException(file, nr, "regio '" + regio + "' van agb " + e.agb()
+                        + " is geen regio uit " + describe(MANDATEN) + "; bekende regio's: " + String.join(", ", regios));
+            }
+            if (result.put(e.agb(), new Aanbieder(e.agb(), e.naam().strip(), keys, regio)) != null) {
                 throw new RegistryException(file, nr, "agb " + e.agb() + " staat er twee keer in");
             }
         });
+        if (!weggelaten.isEmpty()) {
+            log.warn("{}: regio {} weggelaten, die staat niet in de mandaten van {}", file, weggelaten, describe(MANDATEN));
+        }
         return result;
     }
 

@@ -124,6 +124,13 @@ class DashboardBrowserTest extends SharedHubTest {
             assertThat(page.locator("main h1")).isVisible();
             schermafdruk(page, pagina);
         }
+        // the reports of deadlines and bovenregionale declaraties are chosen on the contractmanagement page
+        for (String titel : List.of("Termijnen verstreken", "Bovenregionale declaraties")) {
+            page.locator("#rapport").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(titel));
+            page.locator("form.zoek button[type=submit]").click();
+            assertThat(page.locator("#rapport-tabel caption")).hasText(titel);
+            assertThat(page.locator("#uitleg")).isVisible();
+        }
     }
 
     @Test

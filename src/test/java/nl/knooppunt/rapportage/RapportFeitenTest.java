@@ -57,6 +57,27 @@ class RapportFeitenTest {
     }
 
     @Test
+    void wieAanZetIsBijEenTermijn() {
+        assertThat(RapportQueries.aanZet("OP090", "WMO301")).as("302 from the aanbieder").isEqualTo("aanbieder");
+        assertThat(RapportQueries.aanZet("OP090", "WMO319")).as("320 from the aanbieder").isEqualTo("aanbieder");
+        assertThat(RapportQueries.aanZet("OP090", "WMO315")).as("316 from the gemeente").isEqualTo("gemeente");
+        assertThat(RapportQueries.aanZet("OP090", "WMO305")).as("306 from the gemeente").isEqualTo("gemeente");
+        assertThat(RapportQueries.aanZet("OP090x4", "WMO323")).as("325 from the gemeente").isEqualTo("gemeente");
+        assertThat(RapportQueries.aanZet("OP274", "WMO315")).isEqualTo("gemeente");
+        assertThat(RapportQueries.aanZet("OP346", "WMO317")).isEqualTo("gemeente");
+        assertThat(RapportQueries.aanZet("OP271", "WMO305")).as("start reported by the aanbieder").isEqualTo("aanbieder");
+        assertThat(RapportQueries.aanZet("OP272", "WMO307")).isEqualTo("aanbieder");
+    }
+
+    @Test
+    void eenPeriodeBinnenEenScope() {
+        Periode p = Periode.of("2026-01", "2026-02", null, null, LocalDate.of(2026, 3, 1));
+        assertThat(p.scope()).isEmpty();
+        assertThat(p.peildatum()).isEqualTo(LocalDate.of(2026, 3, 1));
+        assertThat(p.binnen(java.util.Set.of("0599")).scope()).containsExactly("0599");
+    }
+
+    @Test
     void periodeFiltersWordenGecontroleerd() {
         LocalDate vandaag = LocalDate.of(2026, 11, 23);
         assertThat(Periode.of(null, null, null, null, vandaag).maanden()).hasSize(12).first()

@@ -46,7 +46,10 @@ class RegistryLoaderTest {
 
             assertThat(registry.aanbieders()).hasSize(5).containsKeys("42420001", "42420002", "42420003", "42420004",
                     "42420005");
-            assertThat(registry.aanbieder("42420001")).contains(new Aanbieder("42420001", "Zorggroep De Linde (fictief)"));
+            assertThat(registry.aanbieder("42420001")).contains(new Aanbieder("42420001", "Zorggroep De Linde (fictief)",
+                    java.util.List.of(), "Rotterdam"));
+            assertThat(registry.aanbieders().values()).as("every demo aanbieder has a region of the mandates")
+                    .allSatisfy(a -> assertThat(registry.mandaten()).anyMatch(m -> m.regio().equals(a.regio())));
         }
 
         @Test
@@ -356,6 +359,30 @@ class RegistryLoaderTest {
 
     @Nested
     class BadAanbieders {
+
+        @Test
+        void regioThatNoMandateHas() throws IOException {
+            write("aanbieders.yaml", "- agb: \"42420001\"", "  naam: \"Een\"", "  regio: \"Rotterdam\"",
+                    "- agb: \"42420002\"", "  naam: \"Twee\"", "  regio: \"Rijnmond\"");
+
+            assertFails("aanbieders.yaml", 4).hasMessageContaining("regio 'Rijnmond'").hasMessageContaining("42420002")
+                    .hasMessageContaining("mandaten.csv").hasMessageContaining("bekende regio's: Amsterdam-Amstelland, ")
+                    .hasMessageContaining("Rotterdam, Utrecht U16");
+        }
+
+        @Test
+        void regioIsCheckedAgainstTheOwnMandaten() throws IOException {
+            write("mandaten.csv", "regio,mandaterende_gemeente,uitvoerende_gemeente,domeinen,geldig_van,geldig_tot,clientscope",
+                    "Zeeland,0687,0718,BW;MO,2015-01-01,,ALL");
+            write("aanbieders.yaml", "- agb: \"42420001\"", "  naam: \"Een\"", "  regio: \"Rotterdam\"");
+
+            assertFails("aanbieders.yaml", 1).hasMessageContaining("bekende regio's: Zeeland");
+            write("aanbieders.yaml", "- agb: \"42420001\"", "  naam: \"Een\"", "  regio: \" Zeeland \"",
+                    "- agb: \"42420002\"", "  naam: \"Twee\"");
+            Registry registry = new RegistryLoader(dir).load();
+            assertThat(registry.aanbieder("42420001").get().regio()).isEqualTo("Zeeland");
+            assertThat(registry.aanbieder("42420002").get().regio()).as("no regio: unknown, not guessed").isNull();
+        }
 
         @Test
         void sevenDigitAgb() throws IOException {
