@@ -45,6 +45,9 @@ public class WebSecurity {
     private static final String BEHEERDER = Rol.BEHEERDER.name();
     private static final String CONTRACTMANAGER = Rol.CONTRACTMANAGER.name();
 
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     @Bean
     static RoleHierarchy roleHierarchy() {
         return RoleHierarchyImpl.fromHierarchy(Rol.HIERARCHIE);
@@ -96,6 +99,8 @@ public class WebSecurity {
                 .formLogin(f -> f.loginPage("/login").successHandler(naarStartpagina()).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?uitgelogd").permitAll())
                 .httpBasic(b -> b.realmName("Knooppunt"))
+                // the pages have no inline script or style: everything comes from the hub itself
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)))
                 // without credentials the API answers 401, a page sends the browser to the login page
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)

@@ -35,6 +35,8 @@ class DashboardBrowserTest extends SharedHubTest {
     private static Playwright playwright;
     private static Browser browser;
     private BrowserContext context;
+    /** What the browser refused under the hub's Content-Security-Policy: must stay empty. */
+    private final List<String> geweigerd = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void chromium() {
@@ -59,6 +61,7 @@ class DashboardBrowserTest extends SharedHubTest {
         if (context != null) {
             context.close();
         }
+        org.assertj.core.api.Assertions.assertThat(geweigerd).as("refused by the Content-Security-Policy").isEmpty();
     }
 
     @Test
@@ -175,6 +178,11 @@ class DashboardBrowserTest extends SharedHubTest {
         api(rol); // the test user exists
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("nl-NL"));
         Page page = context.newPage();
+        page.onConsoleMessage(m -> {
+            if (m.text().contains("Content Security Policy")) {
+                geweigerd.add(m.text());
+            }
+        });
         page.navigate(url("/login"));
         page.getByLabel("Gebruikersnaam").fill("test-" + rol.toLowerCase(java.util.Locale.ROOT));
         page.getByLabel("Wachtwoord").fill(TEST_WACHTWOORD);

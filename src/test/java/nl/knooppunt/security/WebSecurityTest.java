@@ -27,6 +27,8 @@ class WebSecurityTest extends SharedHubTest {
         ResponseEntity<String> login = apiAls(null, null).get().uri("/login").retrieve().toEntity(String.class);
         assertThat(login.getStatusCode().value()).isEqualTo(200);
         assertThat(login.getBody()).contains("lang=\"nl\"").contains("Gebruikersnaam").contains("Wachtwoord");
+        assertThat(login.getHeaders().getFirst("Content-Security-Policy")).contains("script-src 'self'")
+                .contains("frame-ancestors 'none'");
         assertThat(apiAls("test-lezer", "fout-wachtwoord-123").get().uri("/api/termijnen").retrieve()
                 .toEntity(String.class).getStatusCode().value()).isEqualTo(401);
     }
