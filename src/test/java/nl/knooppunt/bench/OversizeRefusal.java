@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import nl.knooppunt.it.support.HubProcess;
 import nl.knooppunt.it.support.SftpSender;
+import nl.knooppunt.it.support.SoapSender;
+import nl.knooppunt.testdata.GeneratedInput;
 import org.awaitility.Awaitility;
 
 /**
@@ -51,6 +53,8 @@ final class OversizeRefusal {
         long base64 = (SIZE + 2) / 3 * 4;
         long length = head.length() + base64 + tail.length();
         AtomicLong written = new AtomicLong();
+        // one valid bericht first: the refusal of a warm hub is measured, not its first request's class loading
+        new SoapSender(hub.soapUrl()).send("bench-warm.xml", BenchData.set(97, 1).get(0));
         try (HeapSampler heap = new HeapSampler(hub.pid()); Socket socket = new Socket("127.0.0.1", hub.httpPort())) {
             socket.setSoTimeout(60_000);
             OutputStream out = socket.getOutputStream();
@@ -97,49 +101,67 @@ final class OversizeRefusal {
     String sftp() throws Exception {
         Path in = hub.dataDir().resolve("sftp/home/" + agb + "/in");
         try (HeapSampler heap = new HeapSampler(hub.pid()); SftpSender sftp = new SftpSender(hub.sftpPort(), agb, key)) {
-            sftp.upload("bench-warm.xml", new String(BenchData.set(99, 1).get(0), StandardCharsets.UTF_8)); // login and first transfer outside the clock
+            // login and a first transfer outside the clock
+            sftp.upload("bench-warm.xml", new String(BenchData.set(99, 1).get(0), StandardCharsets.UTF_8));
             long t0 = System.nanoTime();
             boolean uploaded = sftp.upload("groot-200mb.xml", file());
             double refused = (System.nanoTime() - t0) / 1e6;
-            Path[] verslag = {null};
-            Awaitility.await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO)
-                    .pollInterval(Duration.ofMillis(10)).until(() -> (verslag[0] = find(in, "groot-200mb.xml.")) != null);
+            String verslag = verslag(in, "groot-200mb.xml.");
             double answered = (System.nanoTime() - t0) / 1e6;
-            String text = Files.readString(verslag[0]);
             return String.format(Locale.ROOT, "  SFTP (JSch put):         %7.0f ms to the refused write%s, %.0f ms to "
-                    + "the verwerkingsverslag (%s, %s); hub heap peak %s", refused,
-                    uploaded ? " (NOT REFUSED: the whole upload was accepted)" : "", answered,
-                    between(text, "<Status>", "</Status>"), between(text, "<Code>", "</Code>"), heap.peak());
+                    + "the verwerkingsverslag (%s); hub heap peak %s", refused,
+                    uploaded ? " (NOT REFUSED: the whole upload was accepted)" : "", answered, verslag, heap.peak());
         }
+    }
+
+    /**
+     * The same with the OpenSSH {@code sftp} client from a sparse 200 MB local file (no disk, no heap): the time of
+     * the whole {@code sftp -b} run, which includes the login, and of a run that only logs in, for comparison.
+     */
+    String openSsh(Path dir) throws Exception {
+        Path local = dir.resolve("groot-200mb.xml");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(local.toFile(), "rw")) {
+            f.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".getBytes(StandardCharsets.UTF_8));
+            f.setLength(SIZE);
+        }
+        Path in = hub.dataDir().resolve("sftp/home/" + agb + "/in");
+        long login = sftpBatch(dir, "pwd").nanos();
+        try (HeapSampler heap = new HeapSampler(hub.pid())) {
+            long t0 = System.nanoTime();
+            Batch put = sftpBatch(dir, "put " + local + " uit/groot-ssh.xml.part");
+            String verslag = verslag(in, "groot-ssh.xml.");
+            double answered = (System.nanoTime() - t0) / 1e6;
+            return String.format(Locale.ROOT, "  SFTP (OpenSSH sftp -b):  %7.0f ms to the failed put (exit %d, login "
+                    + "alone %.0f ms), %.0f ms to the verwerkingsverslag (%s); hub heap peak %s", put.nanos() / 1e6,
+                    put.exit(), login / 1e6, answered, verslag, heap.peak());
+        } finally {
+            Files.deleteIfExists(local);
+        }
+    }
+
+    private record Batch(int exit, long nanos) {
+    }
+
+    private Batch sftpBatch(Path dir, String command) throws Exception {
+        Path batch = dir.resolve("batch.txt");
+        Files.writeString(batch, command + "\n");
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder("sftp", "-F", "/dev/null", "-P", String.valueOf(hub.sftpPort()),
+                "-o", "StrictHostKeyChecking=accept-new", "-o", "UserKnownHostsFile=" + dir.resolve("known_hosts"),
+                "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes", "-i", key.toString(), "-b", batch.toString(),
+                agb + "@127.0.0.1").redirectErrorStream(true).redirectOutput(dir.resolve("sftp.log").toFile()).start();
+        if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("sftp did not end: " + command);
+        }
+        return new Batch(p.exitValue(), System.nanoTime() - t0);
     }
 
     /** 200 MB: the start of a bericht, then filler, generated as it is read. */
     private static InputStream file() {
-        byte[] start = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<wmo323:Bericht xmlns:wmo323=\"http://www.istandaarden.nl/iwmo/3_2/wmo323/schema\">\n"
-                .getBytes(StandardCharsets.UTF_8);
-        return new InputStream() {
-            long position;
-
-            @Override
-            public int read() {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0];
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                if (position >= SIZE) {
-                    return -1;
-                }
-                int n = (int) Math.min(len, SIZE - position);
-                for (int i = 0; i < n; i++) {
-                    long p = position + i;
-                    b[off + i] = p < start.length ? start[(int) p] : (byte) ' ';
-                }
-                position += n;
-                return n;
-            }
-        };
+        byte[] start = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<wmo323:Bericht xmlns:wmo323=\""
+                + "http://www.istandaarden.nl/iwmo/3_2/wmo323/schema\">\n").getBytes(StandardCharsets.UTF_8);
+        return GeneratedInput.stream(start, SIZE - start.length, (byte) ' ', new byte[0]);
     }
 
     /** Reads an HTTP answer until its body is complete (Content-Length, chunked end, or the connection closes). */
@@ -159,6 +181,15 @@ final class OversizeRefusal {
             // reset after the answer: what came is judged
         }
         return answer.toString();
+    }
+
+    /** Waits for the verwerkingsverslag in {@code in/}; returns its Status and first Code. */
+    private static String verslag(Path in, String prefix) throws IOException {
+        Path[] found = {null};
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+                .until(() -> (found[0] = find(in, prefix)) != null);
+        String text = Files.readString(found[0]);
+        return between(text, "<Status>", "</Status>") + ", " + between(text, "<Code>", "</Code>");
     }
 
     private static Path find(Path dir, String prefix) throws IOException {
@@ -233,11 +264,15 @@ final class OversizeRefusal {
         }
     }
 
-    /** Hub heap occupancy sampled with {@code jstat -gc <pid> 10} (S0U+S1U+EU+OU) while it runs; the highest. */
+    /**
+     * Hub heap occupancy sampled with {@code jstat -gc <pid> 10} (S0U+S1U+EU+OU, so uncollected garbage counts too)
+     * while it runs: the highest, and the first sample for comparison.
+     */
     static final class HeapSampler implements AutoCloseable {
         private final Process jstat;
         private final Thread reader;
         private volatile double peakKb = -1;
+        private volatile double firstKb = -1;
 
         HeapSampler(long pid) throws IOException {
             jstat = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstat").toString(), "-gc",
@@ -259,6 +294,9 @@ final class OversizeRefusal {
                             double used = 0;
                             for (String c : List.of("S0U", "S1U", "EU", "OU")) {
                                 used += Double.parseDouble(cols.get(header.indexOf(c)));
+                            }
+                            if (firstKb < 0) {
+                                firstKb = used;
                             }
                             peakKb = Math.max(peakKb, used);
                             synchronized (first) {
@@ -287,7 +325,8 @@ final class OversizeRefusal {
         }
 
         String peak() {
-            return peakKb < 0 ? "not measured (jstat gave no sample)" : String.format(Locale.ROOT, "%.0f MB", peakKb / 1024);
+            return peakKb < 0 ? "not measured (jstat gave no sample)"
+                    : String.format(Locale.ROOT, "%.0f MB (at the start %.0f MB)", peakKb / 1024, firstKb / 1024);
         }
 
         @Override

@@ -44,6 +44,7 @@ final class SecondProcessBench {
                 out.add(refusal.soap(false));
                 out.add(refusal.soap(true));
                 out.add(refusal.sftp());
+                out.add(refusal.openSsh(key.getParent()));
                 out.add(String.format(Locale.ROOT, "  hub alive afterwards: %s", hub.isAlive()));
             }
             // after the 200 MB file, so that its heap peak is not the latency run's backlog

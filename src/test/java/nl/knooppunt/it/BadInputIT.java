@@ -11,7 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.SequenceInputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -262,41 +261,15 @@ class BadInputIT extends Scenario {
 
     /** prefix + {@code fill} times 'a' + suffix, generated as it is read (never held in memory). */
     private static InputStream stream(byte[] prefix, long fill, byte[] suffix) {
-        InputStream filler = new InputStream() {
-            long left = fill;
-
-            @Override
-            public int read() {
-                return left-- > 0 ? 'a' : -1;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                if (left <= 0) {
-                    return -1;
-                }
-                int n = (int) Math.min(len, left);
-                java.util.Arrays.fill(b, off, off + n, (byte) 'a');
-                left -= n;
-                return n;
-            }
-        };
-        return new SequenceInputStream(new ByteArrayInputStream(prefix),
-                new SequenceInputStream(filler, new ByteArrayInputStream(suffix)));
+        return nl.knooppunt.testdata.GeneratedInput.stream(prefix, fill, (byte) 'a', suffix);
     }
 
     /** The SFTP aanbieder 42420003 (JSch), with a look into {@code in/} for the verwerkingsverslag of a file. */
     private final class Sftp implements AutoCloseable {
-        private final int port;
-        private Session session;
-        private ChannelSftp channel;
+        private final Session session;
+        private final ChannelSftp channel;
 
         Sftp(int port) throws Exception {
-            this.port = port;
-            connect();
-        }
-
-        private void connect() throws Exception {
             JSch jsch = new JSch();
             jsch.addIdentity(key.toString());
             session = jsch.getSession(Batch.SFTP_AANBIEDER, "127.0.0.1", port);
@@ -305,6 +278,9 @@ class BadInputIT extends Scenario {
             session.connect(10_000);
             channel = (ChannelSftp) session.openChannel("sftp");
             channel.connect(10_000);
+            // one write in flight: when the hub refuses a write past the size cap, JSch throws at that ack, and with
+            // pipelined writes the acks of the others would stay unread and confuse the channel's next command
+            channel.setBulkRequests(1);
         }
 
         /**
@@ -315,12 +291,7 @@ class BadInputIT extends Scenario {
             try {
                 channel.put(content, "uit/" + name + ".part");
             } catch (com.jcraft.jsch.SftpException e) {
-                long refused = System.nanoTime();
-                // the hub took what came and answers with a verslag; JSch leaves the acks of its pipelined writes
-                // unread, so the next command goes over a new session
-                close();
-                connect();
-                return refused;
+                return System.nanoTime(); // the hub took what came and answers with a verslag
             }
             channel.rename("uit/" + name + ".part", "uit/" + name);
             return System.nanoTime();

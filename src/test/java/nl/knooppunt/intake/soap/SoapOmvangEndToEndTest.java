@@ -2,19 +2,14 @@ package nl.knooppunt.intake.soap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.List;
 import nl.knooppunt.SharedHubTest;
+import nl.knooppunt.testdata.GeneratedInput;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,35 +29,13 @@ class SoapOmvangEndToEndTest extends SharedHubTest {
                 .header("Content-Type", "text/xml; charset=UTF-8")
                 .header("SOAPAction", "\"urn:knooppunt:berichten:1/VerstuurBericht\"")
                 .timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(Collections.enumeration(
-                        List.of(new ByteArrayInputStream(head.getBytes(StandardCharsets.US_ASCII)), filler(filler),
-                                new ByteArrayInputStream(tail.getBytes(StandardCharsets.US_ASCII)))))))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> GeneratedInput.stream(
+                        head.getBytes(StandardCharsets.US_ASCII), filler, (byte) 'A',
+                        tail.getBytes(StandardCharsets.US_ASCII))))
                 .build();
         HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
                 .send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.body()).contains("<faultstring>KP004: ").contains("faultcode>soap:Client<")
                 .doesNotContain(TransientFaultInterceptor.TEXT);
-    }
-
-    private static InputStream filler(long size) {
-        return new InputStream() {
-            long left = size;
-
-            @Override
-            public int read() {
-                return left-- > 0 ? 'A' : -1;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                if (left <= 0) {
-                    return -1;
-                }
-                int n = (int) Math.min(len, left);
-                Arrays.fill(b, off, off + n, (byte) 'A');
-                left -= n;
-                return n;
-            }
-        };
     }
 }
