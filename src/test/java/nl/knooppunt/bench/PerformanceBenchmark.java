@@ -32,7 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * the other in this JVM, against the hub's one embedded broker and database; then a 25 MB declaratie through the hub.
  * Runs only with {@code mvn -Pbench verify} or {@code bench/run}; prints the table and writes it to
  * {@code target/bench/resultaat.txt}. Knobs: {@code -Dbench.berichten} (per run), {@code -Dbench.runs},
- * {@code -Dbench.warmup}, {@code -Dbench.groot} (bytes of the large declaratie).
+ * {@code -Dbench.warmup}, {@code -Dbench.groot} (bytes of the large declaratie), {@code -Dbench.alleen=latentie,200mb}
+ * (only the measurements against the hub as its own process, {@link SecondProcessBench}).
  */
 class PerformanceBenchmark extends HubTestSupport {
 
@@ -58,6 +59,12 @@ class PerformanceBenchmark extends HubTestSupport {
 
     @Test
     void benchmark() throws Exception {
+        // -Dbench.alleen=latentie and/or 200mb: only the measurements against the hub as its own process
+        String alleen = System.getProperty("bench.alleen", "");
+        if (!alleen.isBlank()) {
+            write(SecondProcessBench.run(alleen.contains("latentie"), alleen.contains("200mb")));
+            return;
+        }
         int perRun = Integer.getInteger("bench.berichten", 2000);
         int runs = Integer.getInteger("bench.runs", 5);
         int warmup = Integer.getInteger("bench.warmup", 2);
@@ -92,11 +99,15 @@ class PerformanceBenchmark extends HubTestSupport {
         out.add("");
         out.addAll(large(knooppunt));
         out.add(startUp());
+        out.addAll(SecondProcessBench.run(true, true));
         out.add("");
         out.add(String.format(Locale.ROOT, "ratio knooppunt/limit=%.2f knooppunt/plain=%.2f",
                 rHub.perSecond() / rLimit.perSecond(), rHub.perSecond() / rPlain.perSecond()));
         knooppunt.close();
+        write(out);
+    }
 
+    private static void write(List<String> out) throws java.io.IOException {
         Path result = Path.of("target/bench/resultaat.txt");
         Files.createDirectories(result.getParent());
         Files.write(result, out);

@@ -111,6 +111,9 @@ public class SftpIntake implements Kanaalantwoord {
                 : bericht.geaccepteerd() ? "GEACCEPTEERD" : "AFGEKEURD";
         String toelichting = "DUBBEL".equals(status)
                 ? "Dezelfde inhoud is eerder aangeleverd en verwerkt onder deze traceerId; niet opnieuw verwerkt."
+                : bericht.meldingen().stream().anyMatch(m -> "KP004".equals(m.code()))
+                ? "Het bestand is groter dan de maximale berichtgrootte van " + maxSize + " bytes en is niet gelezen"
+                        + " of verwerkt. Een upload die deze grens passeert, stopt de hub direct."
                 : null;
         Verwerkingsverslag verslag = new Verwerkingsverslag(bericht.bestandsnaam(), bericht.traceerId(), status,
                 bericht.status().name(), bericht.ontvangenOp(), Instant.now(), bericht.meldingen(), toelichting);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import nl.knooppunt.registry.RegistryService;
+import nl.knooppunt.system.KnooppuntProperties;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.session.SessionContext;
 import org.apache.sshd.core.CoreModuleProperties;
@@ -35,11 +36,12 @@ public class SftpServer implements SmartLifecycle {
     private final UitMap uitMap;
     private volatile SshServer server;
 
-    public SftpServer(SftpProperties properties, SftpMappen mappen, RegistryService registry) {
+    public SftpServer(SftpProperties properties, SftpMappen mappen, RegistryService registry,
+                      KnooppuntProperties knooppunt) {
         this.properties = properties;
         this.mappen = mappen;
         this.registry = registry;
-        this.uitMap = new UitMap(mappen);
+        this.uitMap = new UitMap(mappen, knooppunt.maxBerichtSize().toBytes());
     }
 
     @Override

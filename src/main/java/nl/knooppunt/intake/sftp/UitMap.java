@@ -1,6 +1,8 @@
 package nl.knooppunt.intake.sftp;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.CopyOption;
 import java.nio.file.DirectoryStream;
@@ -16,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import nl.knooppunt.validation.Masking;
 import org.apache.sshd.server.session.ServerSession;
 import org.apache.sshd.sftp.server.FileHandle;
@@ -37,6 +40,11 @@ import org.slf4j.LoggerFactory;
  * Pickup is one atomic rename into the hub's work folder ({@code werk/<agb>/<afhaling>_<name>}), outside the chroot,
  * done before the SFTP rename or close is answered. The aanbieder may write only directly in {@code uit/}; it may
  * read and delete in {@code uit/} and {@code in/}; directories, links and a way out of the chroot do not exist for it.
+ * <p>
+ * An upload is capped at {@code knooppunt.max-bericht-size} while it is written: the first write that starts past the
+ * cap is refused (and every later one on that handle), and the file is taken at once as it is, so the usual pickup
+ * refuses it by its length (KP004) before anything parses it and the aanbieder finds the verwerkingsverslag in
+ * {@code in/}. A 200 MB upload thus costs the hub the cap in disk, not 200 MB.
  */
 class UitMap implements SftpEventListener {
 
@@ -46,9 +54,17 @@ class UitMap implements SftpEventListener {
     private static final DateTimeFormatter STEMPEL = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
 
     private final SftpMappen mappen;
+    private final long maxSize;
+    private final Set<FileHandle> teGroot = ConcurrentHashMap.newKeySet();
 
     UitMap(SftpMappen mappen) {
+        this(mappen, Long.MAX_VALUE - 1);
+    }
+
+    /** @param maxSize the hub's max-bericht-size in bytes: an upload that passes it is stopped and refused (KP004) */
+    UitMap(SftpMappen mappen, long maxSize) {
         this.mappen = mappen;
+        this.maxSize = maxSize;
     }
 
     @Override
@@ -62,6 +78,52 @@ class UitMap implements SftpEventListener {
                 throw new AccessDeniedException(pad(file.getFile()), null, "alleen schrijven in uit/");
             }
         }
+    }
+
+    /**
+     * A write that starts past the cap means the file is over it already (writes are answered in order): the file is
+     * taken as it is, at most one write longer than the cap, and this and every later write on the handle are refused.
+     */
+    @Override
+    public void writing(ServerSession session, String remoteHandle, FileHandle localHandle, long offset, byte[] data,
+                        int dataOffset, int dataLen) throws IOException {
+        if (teGroot.contains(localHandle)) {
+            throw new IOException(weigering());
+        }
+        if (offset > maxSize && directInUit(localHandle.getFile())) {
+            teGroot.add(localHandle);
+            String agb = session.getUsername();
+            Path bestand = mappen.uit(agb).resolve(naam(localHandle.getFile()));
+            overDeGrens(bestand);
+            neem(agb, bestand, bedoeldeNaam(naam(bestand)));
+            log.info("SFTP: upload van {} gestopt bij {} bytes: groter dan max-bericht-size ({} bytes)", agb, offset,
+                    maxSize);
+            throw new IOException(weigering());
+        }
+    }
+
+    private String weigering() {
+        return "KP004: bestand groter dan " + maxSize + " bytes; upload gestopt, verwerkingsverslag volgt in in/";
+    }
+
+    /** A client that writes out of order may leave a hole: the length still tells the pickup it is over the cap. */
+    private void overDeGrens(Path bestand) throws IOException {
+        try (FileChannel ch = FileChannel.open(bestand, StandardOpenOption.WRITE)) {
+            if (ch.size() <= maxSize) {
+                ch.write(ByteBuffer.wrap(new byte[] {0}), maxSize);
+            }
+        }
+    }
+
+    /** {@code x.xml.part} was meant to become {@code x.xml}: the verslag carries the name the aanbieder meant. */
+    static String bedoeldeNaam(String naam) {
+        String lower = naam.toLowerCase(Locale.ROOT);
+        for (String suffix : TIJDELIJK) {
+            if (lower.endsWith(suffix) && naam.length() > suffix.length()) {
+                return naam.substring(0, naam.length() - suffix.length());
+            }
+        }
+        return naam;
     }
 
     @Override
@@ -87,6 +149,9 @@ class UitMap implements SftpEventListener {
     @Override
     public void closed(ServerSession session, String remoteHandle, Handle localHandle, Throwable thrown)
             throws IOException {
+        if (localHandle instanceof FileHandle file && teGroot.remove(file)) {
+            return;
+        }
         if (thrown == null && localHandle instanceof FileHandle file && directInUit(file.getFile())
                 && naam(file.getFile()).endsWith(MARKER)) {
             gereed(session.getUsername(), naam(file.getFile()));
@@ -136,7 +201,10 @@ class UitMap implements SftpEventListener {
     }
 
     void neem(String agb, Path bestand) throws IOException {
-        String naam = bestand.getFileName().toString();
+        neem(agb, bestand, bestand.getFileName().toString());
+    }
+
+    private void neem(String agb, Path bestand, String naam) throws IOException {
         String afhaling = LocalDateTime.now().format(STEMPEL) + "-" + UUID.randomUUID().toString().substring(0, 8);
         try {
             Files.move(bestand, mappen.werk(agb).resolve(afhaling + "_" + naam), StandardCopyOption.ATOMIC_MOVE);

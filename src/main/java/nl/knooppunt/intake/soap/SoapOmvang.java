@@ -47,6 +47,17 @@ class SoapOmvang extends OncePerRequestFilter {
         SoapToegang.clientFault(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tekst);
     }
 
+    /**
+     * A body without a declared length that passed the cap while CXF read it: {@link TransientFaultInterceptor}
+     * answers it with KP004 (the sender must not offer it again), not as a transient failure.
+     */
+    static final class TeGroot extends IOException {
+        TeGroot(long max) {
+            super(Afkeurcode.KP004.name() + ": " + Afkeurcode.KP004.melding("SOAP-verzoek groter dan " + max
+                    + " bytes; niet verder gelezen").omschrijving());
+        }
+    }
+
     /** A request body without a declared length, cut off once it passes the cap. */
     private static final class Begrensd extends HttpServletRequestWrapper {
         private final long max;
@@ -66,7 +77,7 @@ class SoapOmvang extends OncePerRequestFilter {
 
                     private int tel(int n) throws IOException {
                         if (n > 0 && (gelezen += n) > max) {
-                            throw new IOException("KP004: SOAP-verzoek groter dan " + max + " bytes");
+                            throw new TeGroot(max);
                         }
                         return n;
                     }

@@ -7,7 +7,8 @@ import org.apache.cxf.phase.Phase;
 
 /**
  * A SOAP fault from Knooppunt means only one thing: a transient failure of the hub, and the sender may offer the
- * bericht again. The fault text says so and nothing else: no exception text, no stack trace, no content.
+ * bericht again. The fault text says so and nothing else: no exception text, no stack trace, no content. The one
+ * exception: a chunked request cut off at the size cap ({@link SoapOmvang}) is a client fault naming KP004.
  */
 class TransientFaultInterceptor extends AbstractSoapInterceptor {
 
@@ -20,9 +21,20 @@ class TransientFaultInterceptor extends AbstractSoapInterceptor {
     @Override
     public void handleMessage(SoapMessage message) {
         if (message.getContent(Exception.class) instanceof Fault fault) {
-            fault.setMessage(TEXT);
+            SoapOmvang.TeGroot teGroot = teGroot(fault);
+            fault.setMessage(teGroot != null ? teGroot.getMessage() : TEXT);
             fault.setDetail(null);
-            fault.setFaultCode(message.getVersion().getReceiver());
+            fault.setFaultCode(teGroot != null ? message.getVersion().getSender() : message.getVersion().getReceiver());
         }
+    }
+
+    /** A chunked request over the size cap is the sender's fault (KP004), not a transient one. */
+    private static SoapOmvang.TeGroot teGroot(Throwable fault) {
+        for (Throwable t = fault; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SoapOmvang.TeGroot teGroot) {
+                return teGroot;
+            }
+        }
+        return null;
     }
 }

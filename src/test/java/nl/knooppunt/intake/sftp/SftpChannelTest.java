@@ -54,6 +54,8 @@ class SftpChannelTest extends SharedHubTest {
     Ontvangst ontvangst;
     @Autowired
     SftpRegister register;
+    @Autowired
+    nl.knooppunt.system.KnooppuntProperties properties;
 
     static Path dir;
     static OpenSsh ssh;
@@ -194,6 +196,47 @@ class SftpChannelTest extends SharedHubTest {
         assertThat(mappen.werk(AGB)).isEmptyDirectory();
         assertThat(berichtenMetNaam("big.xml")).isZero();
         Files.delete(remote);
+    }
+
+    /**
+     * A 200 MB upload (a sparse local file, so the test needs neither 200 MB of disk nor of heap) is stopped by the
+     * server once it passes max-bericht-size: the put fails at the client, the aanbieder finds a KP004 verslag, the hub
+     * never holds more than the cap plus one write, and the same session goes on to deliver a valid bericht.
+     */
+    @Test
+    void uploadOverTheSizeCapIsStoppedWhileWrittenAndRefusedWithKp004() throws Exception {
+        long max = properties.maxBerichtSize().toBytes();
+        Path groot = dir.resolve("groot-200mb.xml");
+        String[] delen = bericht(AGB).split("</wmo315:Bericht>");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(groot.toFile(), "rw")) {
+            f.write(delen[0].getBytes(StandardCharsets.UTF_8));
+            f.setLength(200L * 1024 * 1024);
+        }
+        String na = bericht(AGB);
+        Path klein = lokaal("na.xml", na);
+
+        OpenSsh.Resultaat r = ssh.batch(AGB, key, "-put " + groot + " uit/groot.xml.part",
+                "-rename uit/groot.xml.part uit/groot.xml",
+                "put " + klein + " uit/na-groot.xml.part", "rename uit/na-groot.xml.part uit/na-groot.xml");
+        assertThat(r.exit()).as(r.uitvoer()).isZero();
+        assertThat(r.uitvoer()).as("the put failed at the client").containsIgnoringCase("failure");
+
+        Document verslag = verslag("groot.xml");
+        assertThat(tekst(verslag, "Status")).isEqualTo("AFGEKEURD");
+        assertThat(tekst(verslag, "Code")).isEqualTo("KP004");
+        assertThat(tekst(verslag, "Toelichting")).contains("maximale berichtgrootte van " + max + " bytes");
+        assertThat(mappen.uit(AGB).resolve("groot.xml.part")).as("taken out of uit/").doesNotExist();
+        assertThat(jdbc.queryForObject("select count(*) from bericht where bestandsnaam = 'groot.xml' and status = "
+                + "'AFGEKEURD'", Integer.class)).isOne();
+        assertThat(jdbc.queryForObject("select max(grootte) from bericht where bestandsnaam = 'groot.xml'",
+                Long.class)).as("the hub took the cap plus at most one write, not 200 MB").isBetween(max + 1,
+                max + 1024 * 1024);
+
+        Document naVerslag = verslag("na-groot.xml");
+        assertThat(tekst(naVerslag, "Status")).as("the same session delivers the next file").isEqualTo("GEACCEPTEERD");
+        assertThat(new String(bytes(receive("gemeente.0599", tekst(naVerslag, "TraceerId"))), StandardCharsets.UTF_8))
+                .isEqualTo(na);
+        await().atMost(Duration.ofSeconds(10)).until(() -> isLeeg(mappen.werk(AGB)));
     }
 
     @Test

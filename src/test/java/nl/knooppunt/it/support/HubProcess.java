@@ -66,6 +66,13 @@ public final class HubProcess extends JvmProcess {
         return this;
     }
 
+    /** The embedded defaults as shipped: without the quick outbox and retry settings tests use (benchmarks). */
+    public HubProcess shippedDefaults() {
+        properties.remove("knooppunt.audit.publish-interval");
+        properties.remove("knooppunt.redelivery.delay-ms");
+        return this;
+    }
+
     public HubProcess xmx(String xmx) {
         this.xmx = xmx;
         return this;

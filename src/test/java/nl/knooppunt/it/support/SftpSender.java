@@ -65,9 +65,14 @@ public final class SftpSender implements AutoCloseable {
 
     /** Uploads and renames; true when the rename was answered OK (accepted), false on any failure. */
     public boolean upload(String name, String xml) {
+        return upload(name, new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The same for content streamed as it is sent (a file too large to hold); false when the hub refused it. */
+    public boolean upload(String name, java.io.InputStream content) {
         try {
             connect();
-            sftp.put(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), "uit/" + name + ".part");
+            sftp.put(content, "uit/" + name + ".part");
             sftp.rename("uit/" + name + ".part", "uit/" + name);
             return true;
         } catch (JSchException | SftpException | RuntimeException e) {
