@@ -2,10 +2,15 @@ package nl.knooppunt.delivery;
 
 import nl.knooppunt.intake.Bericht;
 import nl.knooppunt.routing.Route;
+import nl.knooppunt.toewijzing.ToewijzingStore;
 import nl.knooppunt.tracking.BerichtJournal;
+import nl.knooppunt.validation.keten.Inhoud;
+import nl.knooppunt.validation.keten.KetenStore;
+import nl.knooppunt.validation.termijn.Termijnbewaking;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The deliver route's steps. The message on the queue carries the original bytes, unchanged, and headers that say
@@ -19,9 +24,15 @@ public class Delivery {
     public static final String ONBESTELBAAR = "knooppunt.onbestelbaar";
 
     private final BerichtJournal journal;
+    private final ToewijzingStore toewijzingen;
+    private final KetenStore keten;
+    private final Termijnbewaking termijnen;
 
-    public Delivery(BerichtJournal journal) {
+    public Delivery(BerichtJournal journal, ToewijzingStore toewijzingen, KetenStore keten, Termijnbewaking termijnen) {
         this.journal = journal;
+        this.toewijzingen = toewijzingen;
+        this.keten = keten;
+        this.termijnen = termijnen;
     }
 
     public void gerouteerd(@ExchangeProperty(Bericht.PROPERTY) Bericht bericht) {
@@ -70,9 +81,26 @@ public class Delivery {
         return bericht.inhoud();
     }
 
-    public void afgeleverd(@ExchangeProperty(Bericht.PROPERTY) Bericht bericht) {
-        Bericht.Status status = bericht.status() == Bericht.Status.GEPARKEERD ? Bericht.Status.GEPARKEERD
+    /**
+     * Step {@code deliver-afgeleverd}, after the send: the new status with its audit event, the toewijzing and keten
+     * memory and the deadlines commit in one transaction (one commit per bericht instead of four; docs/performance.md).
+     * When it fails, none of it is written and the bericht keeps the status it had, so the error handler gives its
+     * claim back (or the recovery, delivery.Herstel, finishes it; the broker drops the repeated send by its duplicate id).
+     */
+    @Transactional
+    public void afgeleverd(@ExchangeProperty(Bericht.PROPERTY) Bericht bericht,
+                           @ExchangeProperty(Inhoud.PROPERTY) Inhoud inhoud) {
+        Bericht.Status voor = bericht.status();
+        Bericht.Status status = voor == Bericht.Status.GEPARKEERD ? Bericht.Status.GEPARKEERD
                 : bericht.besluit().triage() ? Bericht.Status.IN_TRIAGE : Bericht.Status.AFGELEVERD;
-        journal.wijzig(bericht, status);
+        try {
+            journal.wijzig(bericht, status);
+            toewijzingen.onthoud(bericht);
+            keten.onthoud(bericht, inhoud);
+            termijnen.registreer(bericht, inhoud);
+        } catch (RuntimeException | Error e) {
+            bericht.status(voor);
+            throw e;
+        }
     }
 }

@@ -19,8 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The store behind the level-3 checks, written when a bericht is delivered (the deliver route's
- * {@code deliver-onthoud-keten} step, after {@code toewijzing.ToewijzingStore#onthoud} wrote the toewijzing row that this
- * class completes) and read by the checks before routing. A bericht that is rejected or parked is not remembered.
+ * {@code deliver-afgeleverd} step, {@code delivery.Delivery#afgeleverd}, in the transaction of the status change, after
+ * {@code toewijzing.ToewijzingStore#onthoud} wrote the toewijzing row that this class completes) and read by the checks before routing. A bericht that is rejected or parked is not remembered.
  */
 @Repository
 public class KetenStore implements KetenGeheugen {
