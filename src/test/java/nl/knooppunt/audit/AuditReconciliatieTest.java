@@ -206,7 +206,7 @@ class AuditReconciliatieTest extends SharedHubTest {
      */
     static Set<String> groepen(JsonNode event) {
         if (event == null) {
-            return Set.of("(geen uitkomst-event)");
+            return Set.of("? (geen-uitkomst-event)");
         }
         String eventMaand = java.time.LocalDate.ofInstant(java.time.Instant.parse(event.get("tijdstip").asText()),
                 java.time.ZoneId.of("Europe/Amsterdam")).toString().substring(0, 7);
