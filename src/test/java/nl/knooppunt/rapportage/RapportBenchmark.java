@@ -44,6 +44,9 @@ public final class RapportBenchmark {
     /** Relative size of each gemeente (roughly its population): one big city and small neighbours. */
     static final double[] GEMEENTE_GEWICHT = {65, 6, 4, 3, 3.5, 4.6, 8, 2.6, 7.4, 6.3};
     static final int CHUNK = 100_000;
+    /** The gemeenten above are one BW/MO region; most aanbieders work in it, some come from elsewhere, a few unknown. */
+    static final String REGIO = "Rotterdam";
+    static final String[] ANDERE_REGIOS = {"Zuid-Holland Zuid", "Haaglanden", "Zeeland", "Utrecht"};
 
     /** A product of the regional contract: category, code, eenheid (WJ756), frequentie (WMO757), volume, tarief. */
     record Product(String categorie, String code, String eenheid, String frequentie, int minVolume, int maxVolume,
@@ -66,8 +69,8 @@ public final class RapportBenchmark {
         long start = System.nanoTime();
         try {
             Data data = generate(dir);
-            System.out.printf("generated %,d toewijzingen and %,d facts in %.1f s (CSV in %s)%n", data.toewijzingen,
-                    data.feiten, seconds(start), dir);
+            System.out.printf("generated %,d toewijzingen, %,d facts and %,d termijnen in %.1f s (CSV in %s)%n",
+                    data.toewijzingen, data.feiten, data.termijnen, seconds(start), dir);
             List<String> databases = args.length == 0 ? List.of("h2", "postgresql") : List.of(args);
             if (databases.contains("h2")) {
                 // QUERY_CACHE_SIZE=0: else H2 hands a repeated query its previous result (0 ms) while nothing changed
@@ -104,13 +107,17 @@ public final class RapportBenchmark {
         for (Path file : data.feitFiles) {
             load(jdbc, postgres, "rapport_feit", FEIT_KOLOMMEN, file);
         }
+        for (Path file : data.termijnFiles) {
+            load(jdbc, postgres, "termijn", TERMIJN_KOLOMMEN, file);
+        }
         indexen.forEach(jdbc::execute);
         jdbc.execute("analyze");
         long toewijzingen = jdbc.queryForObject("select count(*) from toewijzing", Long.class);
         long feiten = jdbc.queryForObject("select count(*) from rapport_feit", Long.class);
         long in2025 = jdbc.queryForObject("select count(*) from rapport_feit where maand like '2025-%'", Long.class);
-        System.out.printf("%s: loaded %,d toewijzingen and %,d facts (%,d in 2025) in %.1f s%n", naam, toewijzingen,
-                feiten, in2025, seconds(start));
+        long termijnen = jdbc.queryForObject("select count(*) from termijn", Long.class);
+        System.out.printf("%s: loaded %,d toewijzingen, %,d facts (%,d in 2025) and %,d termijnen in %.1f s%n", naam,
+                toewijzingen, feiten, in2025, termijnen, seconds(start));
         RapportQueries q = new RapportQueries(jdbc);
         Map<String, Periode> scopes = new LinkedHashMap<>();
         scopes.put("jaar", Periode.of("2025-01", "2025-12", null, null, LocalDate.now()));
@@ -122,6 +129,8 @@ public final class RapportBenchmark {
         rapporten.put("toewijzingen", q::toewijzingen);
         rapporten.put("volume", q::volume);
         rapporten.put("zonder-toewijzing", q::zonderToewijzing);
+        rapporten.put("termijnen", q::termijnen);
+        rapporten.put("bovenregionaal", q::bovenregionaal);
         System.out.printf("%n| %s: rapport | filter | rijen | mediaan (ms) | min–max (ms) |%n|---|---|---:|---:|---|%n",
                 naam);
         rapporten.forEach((rapport, query) -> scopes.forEach((scope, periode) -> {
@@ -146,7 +155,9 @@ public final class RapportBenchmark {
             + "frequentie";
     static final String FEIT_KOLOMMEN = "event_id, regel, traceer_id, event_type, tijdstip, maand, berichttype, "
             + "aanbieder, gemeente, executing, productcategorie, productcode, soort, toewijzing_nummer, volume, eenheid, "
-            + "bedrag, code";
+            + "bedrag, code, aanbieder_regio, executing_regio";
+    static final String TERMIJN_KOLOMMEN = "id, regel, traceer_id, sleutel, berichttype, gemeente, aanbieder, verwacht, "
+            + "vanaf, uiterlijk, voldaan_op, voldaan_door";
 
     /** One CSV chunk per statement (and so per transaction): H2 and PostgreSQL both load a chunk in one pass. */
     private static void load(JdbcTemplate jdbc, boolean postgres, String table, String kolommen, Path file) {
@@ -169,13 +180,13 @@ public final class RapportBenchmark {
     /** The create statements of the non-primary-key indexes on the two tables, as the migrations made them. */
     private static List<String> secondaryIndexes(JdbcTemplate jdbc, boolean postgres) {
         if (postgres) {
-            return jdbc.queryForList("select indexdef from pg_indexes where tablename in ('rapport_feit', 'toewijzing') "
+            return jdbc.queryForList("select indexdef from pg_indexes where tablename in ('rapport_feit', 'toewijzing', 'termijn') "
                     + "and indexname not like '%pkey'", String.class);
         }
         Map<String, List<String>> kolommen = new LinkedHashMap<>();
         jdbc.query("select i.index_name, i.table_name, c.column_name from information_schema.indexes i "
                 + "join information_schema.index_columns c on c.index_schema = i.index_schema "
-                + "and c.index_name = i.index_name where i.table_name in ('RAPPORT_FEIT', 'TOEWIJZING') "
+                + "and c.index_name = i.index_name where i.table_name in ('RAPPORT_FEIT', 'TOEWIJZING', 'TERMIJN') "
                 + "and i.index_type_name <> 'PRIMARY KEY' order by i.index_name, c.ordinal_position", rs -> {
                     kolommen.computeIfAbsent(rs.getString(1) + " on " + rs.getString(2), k -> new ArrayList<>())
                             .add(rs.getString(3));
@@ -192,7 +203,8 @@ public final class RapportBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    record Data(List<Path> toewijzingFiles, List<Path> feitFiles, long toewijzingen, long feiten) {
+    record Data(List<Path> toewijzingFiles, List<Path> feitFiles, List<Path> termijnFiles, long toewijzingen,
+                long feiten, long termijnen) {
     }
 
     /** One toewijzing of the generated region. */
@@ -234,26 +246,51 @@ public final class RapportBenchmark {
                         product.frequentie());
             }
             csv.close();
-            Feiten feiten = new Feiten(dir, random);
+            String[] regio = new String[AANBIEDERS];
+            for (int a = 0; a < AANBIEDERS; a++) {
+                double r = random.nextDouble();
+                regio[a] = r < 0.8 ? REGIO : r < 0.97 ? ANDERE_REGIOS[random.nextInt(ANDERE_REGIOS.length)] : null;
+            }
+            Feiten feiten = new Feiten(dir, random, regio);
             for (Toewijzing t : toewijzingen) {
                 feiten.rondToewijzing(t);
             }
             feiten.declaraties(toewijzingen, maandelijks);
             feiten.csv.close();
-            return new Data(csv.files, feiten.csv.files, csv.rows, feiten.csv.rows);
+            feiten.termijnen.close();
+            return new Data(csv.files, feiten.csv.files, feiten.termijnen.files, csv.rows, feiten.csv.rows,
+                    feiten.termijnen.rows);
         }
     }
 
     /** Writes the facts of the berichten around toewijzingen and of the monthly declaraties. */
     static final class Feiten {
         final Csv csv;
+        final Csv termijnen;
         final SplittableRandom random;
+        final String[] regio;
         long events;
         long onbekend = 9_000_000L;
 
-        Feiten(Path dir, SplittableRandom random) throws IOException {
+        Feiten(Path dir, SplittableRandom random, String[] regio) throws IOException {
             this.csv = new Csv(dir, "rapport_feit", FEIT_KOLOMMEN);
+            this.termijnen = new Csv(dir, "termijn", TERMIJN_KOLOMMEN);
             this.random = random;
+            this.regio = regio;
+        }
+
+        /**
+         * The answer deadline (OP090) of an accepted heenbericht: five werkdagen, taken as a week; 92% answered in
+         * time, 5% late, 3% never.
+         */
+        private void termijn(String traceerId, String type, String g, String a, LocalDate dag) throws IOException {
+            LocalDate uiterlijk = dag.plusDays(7);
+            double r = random.nextDouble();
+            LocalDate voldaan = r < 0.92 ? dag.plusDays(1 + random.nextInt(7)) : r < 0.97
+                    ? uiterlijk.plusDays(1 + random.nextInt(20)) : null;
+            String retour = "WMO323".equals(type) ? "WMO325" : "WMO" + (Integer.parseInt(type.substring(3)) + 1);
+            termijnen.row("m" + traceerId, "OP090", traceerId, "k" + traceerId, type, g, a, retour, dag, uiterlijk,
+                    voldaan, voldaan == null ? null : "r" + traceerId);
         }
 
         /** 315 (30%) before, 301 at, 305 after the ingangsdatum; 317 for 8%; 307 at the einddatum. */
@@ -297,16 +334,20 @@ public final class RapportBenchmark {
             String traceerId = "b" + events;
             String g = GEMEENTEN[t.gemeente()];
             String a = aanbieder(t.aanbieder());
+            String aRegio = regio[t.aanbieder()];
+            if ("GEROUTEERD".equals(eventType) && !"WMO301".equals(type)) {
+                termijn(traceerId, type, g, a, dag);
+            }
             if (regels.isEmpty()) {
                 csv.row(eventId, 0, traceerId, eventType, tijdstip(dag), RapportFeiten.maand(dag), type, a, g, g,
-                        t.product().categorie(), null, null, null, null, null, null, code);
+                        t.product().categorie(), null, null, null, null, null, null, code, aRegio, REGIO);
                 return;
             }
             int regel = 1;
             for (Regel r : regels) {
                 csv.row(eventId, regel++, traceerId, eventType, tijdstip(dag), RapportFeiten.maand(r.begin()), type, a,
                         g, g, t.product().categorie(), t.product().code(), r.soort(), r.nummer(), r.volume(),
-                        t.product().eenheid(), r.bedrag(), code);
+                        t.product().eenheid(), r.bedrag(), code, aRegio, REGIO);
             }
         }
 
