@@ -267,7 +267,7 @@ class BadInputIT extends Scenario {
     /** The SFTP aanbieder 42420003 (JSch), with a look into {@code in/} for the verwerkingsverslag of a file. */
     private final class Sftp implements AutoCloseable {
         private final Session session;
-        private final ChannelSftp channel;
+        private ChannelSftp channel;
 
         Sftp(int port) throws Exception {
             JSch jsch = new JSch();
@@ -276,6 +276,10 @@ class BadInputIT extends Scenario {
             session.setConfig("StrictHostKeyChecking", "no");
             session.setConfig("PreferredAuthentications", "publickey");
             session.connect(10_000);
+            openChannel();
+        }
+
+        private void openChannel() throws Exception {
             channel = (ChannelSftp) session.openChannel("sftp");
             channel.connect(10_000);
             // one write in flight: when the hub refuses a write past the size cap, JSch throws at that ack, and with
@@ -291,7 +295,12 @@ class BadInputIT extends Scenario {
             try {
                 channel.put(content, "uit/" + name + ".part");
             } catch (com.jcraft.jsch.SftpException e) {
-                return System.nanoTime(); // the hub took what came and answers with a verslag
+                long refused = System.nanoTime(); // the hub took what came and answers with a verslag
+                // after a failed put JSch may still have an answer of that upload unread (e.g. to its close of the
+                // handle), which its next command would take for its own: go on in a fresh channel, as a client would
+                channel.disconnect();
+                openChannel();
+                return refused;
             }
             channel.rename("uit/" + name + ".part", "uit/" + name);
             return System.nanoTime();
