@@ -24,6 +24,7 @@ import nl.knooppunt.registry.Registry;
 import nl.knooppunt.registry.RegistryException;
 import nl.knooppunt.registry.RegistryService;
 import nl.knooppunt.routing.RouteringProef;
+import nl.knooppunt.security.Scope;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -74,12 +75,13 @@ class BeheerPaginas {
         this.operatorLog = operatorLog;
     }
 
+    /** May act (and sees the buttons): the role, and no gemeente scope, as WebSecurity asks of hub-wide beheer. */
     static boolean operator(HttpServletRequest request) {
-        return request.isUserInRole("OPERATOR") || request.isUserInRole("BEHEERDER");
+        return (request.isUserInRole("OPERATOR") || request.isUserInRole("BEHEERDER")) && Scope.gemeenten().isEmpty();
     }
 
     static boolean beheerder(HttpServletRequest request) {
-        return request.isUserInRole("BEHEERDER");
+        return request.isUserInRole("BEHEERDER") && Scope.gemeenten().isEmpty();
     }
 
     private static void eis(boolean mag) {

@@ -14,7 +14,10 @@ public final class Scope {
     }
 
     public static Set<String> gemeenten() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return gemeenten(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    public static Set<String> gemeenten(Authentication auth) {
         return auth != null && auth.getPrincipal() instanceof Ingelogd gebruiker ? gebruiker.gemeenten() : Set.of();
     }
 

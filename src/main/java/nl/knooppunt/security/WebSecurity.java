@@ -117,7 +117,7 @@ public class WebSecurity {
         AuthorityAuthorizationManager<RequestAuthorizationContext> rolNodig = AuthorityAuthorizationManager.hasRole(rol);
         rolNodig.setRoleHierarchy(hierarchy);
         AuthorizationManager<RequestAuthorizationContext> geenScope = (auth, context) -> new AuthorizationDecision(
-                !(auth.get() != null && auth.get().getPrincipal() instanceof Ingelogd g && !g.gemeenten().isEmpty()));
+                Scope.gemeenten(auth.get()).isEmpty());
         return AuthorizationManagers.allOf(rolNodig, geenScope);
     }
 

@@ -76,6 +76,10 @@ class DashboardApiTest extends SharedHubTest {
         assertThat(status(beperkt.post().uri("/api/routering/0613/pauze").contentType(MediaType.APPLICATION_JSON)
                 .body("{\"reden\":\"proef\"}").retrieve().toBodilessEntity())).isEqualTo(403);
         assertThat(jdbc.queryForObject("select count(*) from aflevering_pauze where deelnemer = '0613'", Long.class)).isZero();
+        // and the Routering page offers such a user no pause buttons, which it offers a hub-wide operator
+        assertThat(alle.get().uri("/routering").retrieve().toEntity(String.class).getBody()).contains("/routering/bevestig");
+        assertThat(beperkt.get().uri("/routering").retrieve().toEntity(String.class).getBody())
+                .contains("Routering").doesNotContain("/routering/bevestig");
     }
 
     private static int status(ResponseEntity<?> antwoord) {
