@@ -6,10 +6,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import nl.knooppunt.intake.Bericht;
 import nl.knooppunt.intake.BerichtInfo;
 import nl.knooppunt.routing.Route;
+import nl.knooppunt.system.Ids;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -78,7 +78,7 @@ public class AuditTrail {
                      List<String> retourcodes) {
         BerichtInfo info = bericht.info();
         Route besluit = bericht.besluit();
-        return new AuditEvent(AuditEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), bericht.traceerId(), eventType,
+        return new AuditEvent(AuditEvent.SCHEMA_VERSION, Ids.nieuw(), bericht.traceerId(), eventType,
                 when, bericht.kanaal(),
                 info == null ? null : info.type().name(),
                 info == null ? null : info.berichtCode(),

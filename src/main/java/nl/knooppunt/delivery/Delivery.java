@@ -2,6 +2,7 @@ package nl.knooppunt.delivery;
 
 import nl.knooppunt.intake.Bericht;
 import nl.knooppunt.routing.Route;
+import nl.knooppunt.system.GroepCommit;
 import nl.knooppunt.toewijzing.ToewijzingStore;
 import nl.knooppunt.tracking.BerichtJournal;
 import nl.knooppunt.validation.keten.Inhoud;
@@ -10,7 +11,6 @@ import nl.knooppunt.validation.termijn.Termijnbewaking;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The deliver route's steps. The message on the queue carries the original bytes, unchanged, and headers that say
@@ -27,8 +27,11 @@ public class Delivery {
     private final ToewijzingStore toewijzingen;
     private final KetenStore keten;
     private final Termijnbewaking termijnen;
+    private final GroepCommit groep;
 
-    public Delivery(BerichtJournal journal, ToewijzingStore toewijzingen, KetenStore keten, Termijnbewaking termijnen) {
+    public Delivery(BerichtJournal journal, ToewijzingStore toewijzingen, KetenStore keten, Termijnbewaking termijnen,
+                    GroepCommit groep) {
+        this.groep = groep;
         this.journal = journal;
         this.toewijzingen = toewijzingen;
         this.keten = keten;
@@ -36,7 +39,7 @@ public class Delivery {
     }
 
     public void gerouteerd(@ExchangeProperty(Bericht.PROPERTY) Bericht bericht) {
-        journal.wijzig(bericht, Bericht.Status.GEROUTEERD);
+        groep.uitvoeren(() -> journal.wijzig(bericht, Bericht.Status.GEROUTEERD));
     }
 
     public byte[] prepare(@ExchangeProperty(Bericht.PROPERTY) Bericht bericht, Message message) {
@@ -86,10 +89,15 @@ public class Delivery {
      * memory and the deadlines commit in one transaction (one commit per bericht instead of four; docs/performance.md).
      * When it fails, none of it is written and the bericht keeps the status it had, so the error handler gives its
      * claim back (or the recovery, delivery.Herstel, finishes it; the broker drops the repeated send by its duplicate id).
+     * The transaction is a unit of a group commit (system.GroepCommit): its own savepoint, committed with the units of
+     * other berichten that are ready at the same time.
      */
-    @Transactional
     public void afgeleverd(@ExchangeProperty(Bericht.PROPERTY) Bericht bericht,
                            @ExchangeProperty(Inhoud.PROPERTY) Inhoud inhoud) {
+        groep.uitvoeren(() -> schrijfAfgeleverd(bericht, inhoud));
+    }
+
+    private void schrijfAfgeleverd(Bericht bericht, Inhoud inhoud) {
         Bericht.Status voor = bericht.status();
         Bericht.Status status = voor == Bericht.Status.GEPARKEERD ? Bericht.Status.GEPARKEERD
                 : bericht.besluit().triage() ? Bericht.Status.IN_TRIAGE : Bericht.Status.AFGELEVERD;

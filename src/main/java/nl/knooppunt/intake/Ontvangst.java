@@ -4,7 +4,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.UUID;
+import nl.knooppunt.system.GroepCommit;
+import nl.knooppunt.system.Ids;
 import nl.knooppunt.system.KnooppuntProperties;
 import nl.knooppunt.tracking.BerichtJournal;
 import nl.knooppunt.validation.Masking;
@@ -15,10 +16,12 @@ import org.springframework.stereotype.Component;
 public class Ontvangst {
 
     private final BerichtJournal journal;
+    private final GroepCommit groep;
     private final long maxSize;
 
-    public Ontvangst(BerichtJournal journal, KnooppuntProperties properties) {
+    public Ontvangst(BerichtJournal journal, GroepCommit groep, KnooppuntProperties properties) {
         this.journal = journal;
+        this.groep = groep;
         this.maxSize = properties.maxBerichtSize().toBytes();
     }
 
@@ -31,9 +34,9 @@ public class Ontvangst {
         byte[] inhoud = bytes == null ? new byte[0] : bytes;
         String naam = bestandsnaam == null || bestandsnaam.isBlank() ? null
                 : Masking.maskBsnLike(bestandsnaam.length() > 255 ? bestandsnaam.substring(0, 255) : bestandsnaam);
-        Bericht bericht = new Bericht(UUID.randomUUID().toString(), kanaal, naam, Instant.now(), inhoud,
+        Bericht bericht = new Bericht(Ids.nieuw(), kanaal, naam, Instant.now(), inhoud,
                 deelnemer);
-        journal.ontvangen(bericht, bericht.sha256(), inhoud.length <= maxSize);
+        groep.uitvoeren(() -> journal.ontvangen(bericht, bericht.sha256(), inhoud.length <= maxSize));
         return bericht;
     }
 

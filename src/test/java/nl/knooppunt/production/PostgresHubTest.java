@@ -71,4 +71,27 @@ class PostgresHubTest extends HubTestSupport {
         assertThat(jdbc.queryForObject("select count(*) from payload where traceer_id = ?", Long.class, traceerId))
                 .isEqualTo(1L);
     }
+
+    /**
+     * The claim of a repeat fails on the primary key inside a group commit (system.GroepCommit). On PostgreSQL a failed
+     * statement aborts the whole transaction unless it had its own savepoint; without it the repeat, and every bericht
+     * sharing its commit, would end as a storing instead of KP009.
+     */
+    @Test
+    void aRepeatIsAnsweredAsADuplicateInsideAGroupCommit() {
+        String bericht = BerichtBuilder.wmo315().gemeente("0599").bsn(TestBsn.nth(301)).identificatie("PG315-0002")
+                .build();
+        VerstuurBerichtAntwoord eerste = send(bericht);
+        VerstuurBerichtAntwoord tweede = send(bericht);
+
+        assertThat(eerste.getStatus()).isEqualTo(Status.GEACCEPTEERD);
+        assertThat(tweede.getStatus()).isEqualTo(Status.GEACCEPTEERD);
+        assertThat(tweede.getMeldingen()).extracting(m -> m.getCode()).containsExactly("KP009");
+        assertThat(jdbc.queryForObject("select status from bericht where traceer_id = ?", String.class,
+                tweede.getTraceerId())).isEqualTo("DUPLICAAT");
+        VerstuurBerichtAntwoord ander = send(BerichtBuilder.wmo315().gemeente("0599").bsn(TestBsn.nth(302))
+                .identificatie("PG315-0002").build());
+        assertThat(ander.getStatus()).isEqualTo(Status.AFGEKEURD);
+        assertThat(ander.getMeldingen()).extracting(m -> m.getCode()).containsExactly("9056");
+    }
 }

@@ -15,6 +15,7 @@ import nl.knooppunt.delivery.Afleverkanaal;
 import nl.knooppunt.delivery.Zending;
 import nl.knooppunt.registry.Kanaal;
 import nl.knooppunt.registry.RegistryService;
+import nl.knooppunt.system.Ids;
 import nl.knooppunt.validation.Masking;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -172,7 +173,7 @@ public class PushAflevering {
 
     private AuditEvent event(Message in, String type, Kanaal.Soort soort, int poging, String reden) {
         String traceerId = in.getHeader("traceerId", String.class);
-        return new AuditEvent(AuditEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), traceerId, type,
+        return new AuditEvent(AuditEvent.SCHEMA_VERSION, Ids.nieuw(), traceerId, type,
                 clock.instant(), patroon(in, "kanaal", "[A-Z][A-Z0-9_]{0,9}", "ONBEKEND"), null,
                 patroon(in, "berichtCode", "[0-9]{3}", null), null,
                 patroon(in, "afzender", "[0-9]{4}|[0-9]{8}", null), patroon(in, "ontvanger", "[0-9]{4}|[0-9]{8}", null),

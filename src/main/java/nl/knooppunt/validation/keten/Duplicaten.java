@@ -1,5 +1,8 @@
 package nl.knooppunt.validation.keten;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -8,7 +11,10 @@ import nl.knooppunt.intake.Bericht;
 import org.apache.camel.ExchangeProperty;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * TR056 and duplicates, persistent across restarts. Before routing, a bericht claims its (sender, berichtsoort,
@@ -57,9 +63,7 @@ public class Duplicaten implements nl.knooppunt.validation.Controle {
         String overgenomen = null;
         for (int poging = 0; poging < 3; poging++) {
             try {
-                jdbc.update("insert into bericht_identificatie (afzender, berichttype, identificatie_sleutel, sha256, "
-                                + "traceer_id, geclaimd_op) values (?, ?, ?, ?, ?, ?)", verzender, inhoud.type().name(),
-                        sleutel, sha256, traceerId, Timestamp.from(Instant.now()));
+                insert(verzender, inhoud.type().name(), sleutel, sha256, traceerId);
                 return overgenomen == null ? Uitkomst.NIEUW : new Uitkomst(Uitkomst.Soort.NIEUW, null, overgenomen);
             } catch (DuplicateKeyException e) {
                 List<Map<String, Object>> rows = jdbc.queryForList("select c.traceer_id, c.sha256, c.geclaimd_op, b.status from "
@@ -96,6 +100,37 @@ public class Duplicaten implements nl.knooppunt.validation.Controle {
             }
         }
         throw new IllegalStateException("claim op Identificatie bleef wisselen; wordt opnieuw geprobeerd");
+    }
+
+    /**
+     * The claim's insert. Inside a transaction (a group commit, system.GroepCommit) it gets its own savepoint: on
+     * PostgreSQL a failed statement aborts the whole transaction, and the duplicate key is an answer here, not a fault.
+     */
+    private void insert(String verzender, String type, String sleutel, String sha256, String traceerId) {
+        Object[] args = {verzender, type, sleutel, sha256, traceerId, Timestamp.from(Instant.now())};
+        String sql = "insert into bericht_identificatie (afzender, berichttype, identificatie_sleutel, sha256, traceer_id, "
+                + "geclaimd_op) values (?, ?, ?, ?, ?, ?)";
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            jdbc.update(sql, args);
+            return;
+        }
+        Connection connection = DataSourceUtils.getConnection(jdbc.getDataSource());
+        Savepoint savepoint;
+        try {
+            savepoint = connection.setSavepoint();
+        } catch (SQLException e) {
+            throw new CannotCreateTransactionException("savepoint voor de claim", e);
+        }
+        try {
+            jdbc.update(sql, args);
+        } catch (DuplicateKeyException e) {
+            try {
+                connection.rollback(savepoint);
+            } catch (SQLException r) {
+                e.addSuppressed(r);
+            }
+            throw e;
+        }
     }
 
     /** Received but not yet afgeleverd, geparkeerd, afgekeurd or a duplicate. */

@@ -8,9 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import nl.knooppunt.intake.Bericht;
 import nl.knooppunt.intake.BerichtType;
+import nl.knooppunt.system.Ids;
 import nl.knooppunt.validation.keten.KetenGeheugen.StartStop;
 import org.apache.camel.ExchangeProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -76,7 +76,7 @@ public class KetenStore implements KetenGeheugen {
                         } else {
                             jdbc.update("insert into start_stop (id, gemeente, toewijzing_nummer, soort, begindatum, einddatum, "
                                             + "reden, traceer_id, ontvangen_op) values (?,?,?,?,?,?,?,?,?)",
-                                    UUID.randomUUID().toString(), gemeente, r.toewijzingNummer(), soort,
+                                    Ids.nieuw(), gemeente, r.toewijzingNummer(), soort,
                                     Date.valueOf(r.begindatum()), datum(r.einddatum()), r.redenBeeindiging(), traceerId, nu);
                         }
                     });

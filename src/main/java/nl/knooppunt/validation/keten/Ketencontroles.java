@@ -8,6 +8,7 @@ import nl.knooppunt.intake.Bericht;
 import nl.knooppunt.intake.BerichtType;
 import nl.knooppunt.registry.Beoordeling;
 import nl.knooppunt.routing.Route;
+import nl.knooppunt.system.GroepCommit;
 import nl.knooppunt.tracking.BerichtJournal;
 import nl.knooppunt.validation.AfkeurException;
 import nl.knooppunt.validation.Afkeurcode;
@@ -27,6 +28,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class Ketencontroles {
 
+    private final GroepCommit groep;
+
     static final ZoneId NL = ZoneId.of("Europe/Amsterdam");
     private static final int MAX_MELDINGEN = 50;
 
@@ -39,7 +42,9 @@ public class Ketencontroles {
     private final Termijnbewaking termijnen;
 
     public Ketencontroles(InhoudLezer lezer, Duplicaten duplicaten, KetenGeheugen geheugen, Ketenregister register,
-                          List<Ketencheck> checks, BerichtJournal journal, Termijnbewaking termijnen) {
+                          List<Ketencheck> checks, BerichtJournal journal, Termijnbewaking termijnen,
+                          GroepCommit groep) {
+        this.groep = groep;
         this.termijnen = termijnen;
         this.lezer = lezer;
         this.duplicaten = duplicaten;
@@ -53,7 +58,7 @@ public class Ketencontroles {
     public void controleer(@ExchangeProperty(Bericht.PROPERTY) Bericht bericht, Exchange exchange) {
         Inhoud inhoud = lezer.lees(bericht.inhoud(), bericht.info().type());
         exchange.setProperty(Inhoud.PROPERTY, inhoud);
-        Duplicaten.Uitkomst uitkomst = duplicaten.claim(inhoud, bericht.sha256(), bericht.traceerId());
+        Duplicaten.Uitkomst uitkomst = groep.uitvoeren(() -> duplicaten.claim(inhoud, bericht.sha256(), bericht.traceerId()));
         switch (uitkomst.soort()) {
             case DUPLICAAT -> {
                 bericht.meldingen().add(Afkeurcode.KP009.melding("eerder ontvangen als traceerId " + uitkomst.eerder()));

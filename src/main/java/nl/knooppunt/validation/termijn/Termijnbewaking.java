@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.Collections;
 import java.util.ArrayList;
-import java.util.UUID;
 import nl.knooppunt.intake.Bericht;
+import nl.knooppunt.system.Ids;
 import nl.knooppunt.validation.keten.Inhoud;
 import nl.knooppunt.validation.keten.InhoudLezer;
 import nl.knooppunt.validation.keten.Sleutels;
@@ -70,7 +70,7 @@ public class Termijnbewaking {
         for (Termijnregels.Start s : Termijnregels.start(i, bericht.traceerId(), ontvangen, this::sleutel)) {
             Termijn t = s.termijn();
             jdbc.update("insert into termijn (id, sleutel, " + KOLOMMEN + ") values (?,?,?,?,?,?,?,?,?,?,?,?)",
-                    UUID.randomUUID().toString(), s.sleutel() == null ? "EIGEN" : s.sleutel(), t.regel(), t.traceerId(),
+                    Ids.nieuw(), s.sleutel() == null ? "EIGEN" : s.sleutel(), t.regel(), t.traceerId(),
                     t.berichttype(), t.gemeente(), t.aanbieder(), t.verwacht(), Date.valueOf(t.vanaf()),
                     Date.valueOf(t.uiterlijk()), t.voldaanOp() == null ? null : Date.valueOf(t.voldaanOp()), t.voldaanDoor());
         }
