@@ -75,7 +75,10 @@ final class KnooppuntPipeline implements Pipeline {
         for (Future<?> f : futures) {
             f.get();
         }
+        long t0 = System.nanoTime();
+        long open = jdbc.queryForObject("select count(*) from audit_event where gepubliceerd = false", Long.class);
         awaitOutboxPublished();
+        System.out.printf("bench: after the last answer %d audit events still to publish, %.0f ms%n", open, (System.nanoTime() - t0) / 1e6);
     }
 
     /** Audit is part of the work: the run is over once the outbox has published every event. */

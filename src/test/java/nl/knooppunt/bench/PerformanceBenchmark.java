@@ -32,7 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * the other in this JVM, against the hub's one embedded broker and database; then a 25 MB declaratie through the hub.
  * Runs only with {@code mvn -Pbench verify} or {@code bench/run}; prints the table and writes it to
  * {@code target/bench/resultaat.txt}. Knobs: {@code -Dbench.berichten} (per run), {@code -Dbench.runs},
- * {@code -Dbench.warmup}, {@code -Dbench.groot} (bytes of the large declaratie), {@code -Dbench.alleen=latentie,200mb}
+ * {@code -Dbench.warmup}, {@code -Dbench.groot} (bytes of the large declaratie), {@code -Dbench.alleen=tabel} (only the
+ * three pipelines and the ratios), {@code -Dbench.alleen=knooppunt} (only the hub's row), {@code -Dbench.alleen=latentie,200mb}
  * (only the measurements against the hub as its own process, {@link SecondProcessBench}).
  */
 class PerformanceBenchmark extends HubTestSupport {
@@ -56,12 +57,25 @@ class PerformanceBenchmark extends HubTestSupport {
     EmbeddedActiveMQ broker;
     @Autowired
     ArtemisProperties artemis;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry metrics;
 
     @Test
     void benchmark() throws Exception {
         // -Dbench.alleen=latentie and/or 200mb: only the measurements against the hub as its own process
         String alleen = System.getProperty("bench.alleen", "");
-        if (!alleen.isBlank()) {
+        if (alleen.contains("knooppunt")) {
+            // only the hub's row: for a quick look at a change (or a profile), not for the ratios
+            KnooppuntPipeline hub = new KnooppuntPipeline(ontvangst, producer, jdbc, this::drainQueues);
+            Meting.Result r = Meting.measure(hub, Integer.getInteger("bench.warmup", 2),
+                    Integer.getInteger("bench.runs", 5), Integer.getInteger("bench.berichten", 2000));
+            assertThat(hub.afgekeurd).as("every bericht of the mix is accepted by the hub").hasValue(0);
+            hub.close();
+            write(List.of(Meting.HEADER, r.row(), groepCommit()));
+            return;
+        }
+        boolean tabel = alleen.contains("tabel");
+        if (!alleen.isBlank() && !tabel) {
             write(SecondProcessBench.run(alleen.contains("latentie"), alleen.contains("200mb")));
             return;
         }
@@ -96,15 +110,27 @@ class PerformanceBenchmark extends HubTestSupport {
         for (Meting.Result r : List.of(rLimit, rPlain, rHub)) {
             out.add(r.row());
         }
-        out.add("");
-        out.addAll(large(knooppunt));
-        out.add(startUp());
-        out.addAll(SecondProcessBench.run(true, true));
+        out.add(groepCommit());
+        if (!tabel) {
+            // -Dbench.alleen=tabel: only the three pipelines and the ratios (a before/after pair, side by side)
+            out.add("");
+            out.addAll(large(knooppunt));
+            out.add(startUp());
+            out.addAll(SecondProcessBench.run(true, true));
+        }
         out.add("");
         out.add(String.format(Locale.ROOT, "ratio knooppunt/limit=%.2f knooppunt/plain=%.2f",
                 rHub.perSecond() / rLimit.perSecond(), rHub.perSecond() / rPlain.perSecond()));
         knooppunt.close();
         write(out);
+    }
+
+    /** How many units of database work shared a commit (system.GroepCommit), over all runs of the hub. */
+    private String groepCommit() {
+        io.micrometer.core.instrument.DistributionSummary s = metrics.find("knooppunt.groepcommit.werk").summary();
+        return s == null ? "group commit: no figures" : String.format(Locale.ROOT,
+                "group commit: %d commits, %.1f units of database work per commit on average, at most %.0f",
+                s.count(), s.mean(), s.max());
     }
 
     private static void write(List<String> out) throws java.io.IOException {
