@@ -50,16 +50,36 @@ public class AuditTrail {
 
     /** Writes an event that was built without a {@link Bericht} at hand (a push attempt off a queue). */
     public AuditEvent record(AuditEvent event) {
-        String eventType = event.eventType();
+        return schrijf(voorbereid(event));
+    }
+
+    /**
+     * An event made ready to write: built, as JSON, with its report facts. The work that needs no database is done
+     * here, on the caller's thread, so that a group commit (system.GroepCommit) only runs the inserts.
+     */
+    public record Vastlegging(AuditEvent event, String inhoud, nl.knooppunt.rapportage.RapportFeiten.Klaar feiten) {
+    }
+
+    public Vastlegging voorbereid(Bericht bericht, String eventType) {
+        return voorbereid(event(bericht, eventType, Instant.now(), null, null));
+    }
+
+    public Vastlegging voorbereid(AuditEvent event) {
         try {
-            jdbc.update("insert into audit_event (event_id, traceer_id, event_type, tijdstip, inhoud, gepubliceerd) "
-                            + "values (?, ?, ?, ?, ?, false)", event.eventId(), event.traceerId(), eventType,
-                    Timestamp.from(event.tijdstip()), json.writeValueAsString(event));
+            return new Vastlegging(event, json.writeValueAsString(event), feiten == null ? null : feiten.voorbereid(event));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("audit event cannot be written as JSON", e);
         }
-        if (feiten != null) {
-            feiten.schrijf(event);
+    }
+
+    /** Writes a prepared event, in the caller's transaction. */
+    public AuditEvent schrijf(Vastlegging v) {
+        AuditEvent event = v.event();
+        jdbc.update("insert into audit_event (event_id, traceer_id, event_type, tijdstip, inhoud, gepubliceerd) "
+                        + "values (?, ?, ?, ?, ?, false)", event.eventId(), event.traceerId(), event.eventType(),
+                Timestamp.from(event.tijdstip()), v.inhoud());
+        if (feiten != null && v.feiten() != null) {
+            feiten.schrijf(v.feiten());
         }
         return event;
     }

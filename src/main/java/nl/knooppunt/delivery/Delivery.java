@@ -39,7 +39,8 @@ public class Delivery {
     }
 
     public void gerouteerd(@ExchangeProperty(Bericht.PROPERTY) Bericht bericht) {
-        groep.uitvoeren(() -> journal.wijzig(bericht, Bericht.Status.GEROUTEERD));
+        BerichtJournal.Wijziging wijziging = journal.wijziging(bericht, Bericht.Status.GEROUTEERD);
+        groep.uitvoeren(() -> journal.schrijf(wijziging));
     }
 
     public byte[] prepare(@ExchangeProperty(Bericht.PROPERTY) Bericht bericht, Message message) {
@@ -94,18 +95,17 @@ public class Delivery {
      */
     public void afgeleverd(@ExchangeProperty(Bericht.PROPERTY) Bericht bericht,
                            @ExchangeProperty(Inhoud.PROPERTY) Inhoud inhoud) {
-        groep.uitvoeren(() -> schrijfAfgeleverd(bericht, inhoud));
-    }
-
-    private void schrijfAfgeleverd(Bericht bericht, Inhoud inhoud) {
         Bericht.Status voor = bericht.status();
         Bericht.Status status = voor == Bericht.Status.GEPARKEERD ? Bericht.Status.GEPARKEERD
                 : bericht.besluit().triage() ? Bericht.Status.IN_TRIAGE : Bericht.Status.AFGELEVERD;
         try {
-            journal.wijzig(bericht, status);
-            toewijzingen.onthoud(bericht);
-            keten.onthoud(bericht, inhoud);
-            termijnen.registreer(bericht, inhoud);
+            BerichtJournal.Wijziging wijziging = journal.wijziging(bericht, status);
+            groep.uitvoeren(() -> {
+                journal.schrijf(wijziging);
+                toewijzingen.onthoud(bericht);
+                keten.onthoud(bericht, inhoud);
+                termijnen.registreer(bericht, inhoud);
+            });
         } catch (RuntimeException | Error e) {
             bericht.status(voor);
             throw e;

@@ -50,15 +50,33 @@ public class RapportFeiten {
         this.registry = registry;
     }
 
+    /** An event's facts with the regions of the moment, computed before the transaction that writes them. */
+    public record Klaar(List<Feit> feiten, String aanbiederRegio, String executingRegio) {
+    }
+
     public void schrijf(AuditEvent event) {
+        schrijf(voorbereid(event));
+    }
+
+    public Klaar voorbereid(AuditEvent event) {
         List<Feit> feiten = feiten(event);
         if (feiten.isEmpty()) {
-            return;
+            return new Klaar(feiten, null, null);
         }
         Registry nu = registry == null ? null : registry.current();
         String aanbiederRegio = nu == null ? null : nu.aanbieder(feiten.get(0).aanbieder()).map(Aanbieder::regio)
                 .orElse(null);
         String executingRegio = nu == null || event.executing() == null ? null : nu.regio(event.executing()).orElse(null);
+        return new Klaar(feiten, aanbiederRegio, executingRegio);
+    }
+
+    public void schrijf(Klaar klaar) {
+        List<Feit> feiten = klaar.feiten();
+        if (feiten.isEmpty()) {
+            return;
+        }
+        String aanbiederRegio = klaar.aanbiederRegio();
+        String executingRegio = klaar.executingRegio();
         jdbc.batchUpdate("insert into rapport_feit (event_id, regel, traceer_id, event_type, tijdstip, maand, berichttype, "
                         + "aanbieder, gemeente, executing, productcategorie, productcode, soort, toewijzing_nummer, "
                         + "volume, eenheid, bedrag, code, aanbieder_regio, executing_regio) "
@@ -126,7 +144,14 @@ public class RapportFeiten {
     }
 
     static String maand(LocalDate datum) {
-        return String.format("%04d-%02d", datum.getYear(), datum.getMonthValue());
+        // "%04d-%02d" without String.format: this runs for every report fact (2 % of the hub's CPU in the benchmark)
+        String jaar = Integer.toString(datum.getYear());
+        StringBuilder b = new StringBuilder(7);
+        for (int i = jaar.length(); i < 4; i++) {
+            b.append('0');
+        }
+        int maand = datum.getMonthValue();
+        return b.append(jaar).append(maand < 10 ? "-0" : "-").append(maand).toString();
     }
 
     private static boolean isAgb(String s) {

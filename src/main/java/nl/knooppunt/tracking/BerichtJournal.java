@@ -47,12 +47,22 @@ public class BerichtJournal {
 
     @Transactional
     public void wijzig(Bericht bericht, Bericht.Status status) {
+        schrijf(wijziging(bericht, status));
+    }
+
+    /**
+     * A state change made ready to write: the bericht has its new status, the row's values and the audit event are
+     * computed (JSON, pseudonyms, report facts). Outside any transaction, so that a group commit
+     * (system.GroepCommit) runs only the statements; {@link #schrijf} writes it.
+     */
+    public record Wijziging(Object[] kolommen, AuditTrail.Vastlegging audit) {
+    }
+
+    public Wijziging wijziging(Bericht bericht, Bericht.Status status) {
         bericht.status(status);
         BerichtInfo info = bericht.info();
         Route besluit = bericht.besluit();
-        jdbc.update("update bericht set status = ?, berichttype = ?, bericht_code = ?, afzender = ?, ontvanger = ?, "
-                        + "identificatie = ?, bestemming = ?, responsible = ?, executing = ?, reason = ?, meldingen = ?, "
-                        + "regelspoor = ?, signalen = ?, gewijzigd_op = ? where traceer_id = ?",
+        return new Wijziging(new Object[] {
                 status.name(),
                 info == null ? null : info.type().name(),
                 info == null ? null : info.berichtCode(),
@@ -67,8 +77,15 @@ public class BerichtJournal {
                 besluit == null ? null : toJson(besluit.regelspoor()),
                 toJson(nl.knooppunt.validation.keten.Signalen.alle(bericht)),
                 Timestamp.from(Instant.now()),
-                bericht.traceerId());
-        audit.record(bericht, status.name());
+                bericht.traceerId()}, audit.voorbereid(bericht, status.name()));
+    }
+
+    @Transactional
+    public void schrijf(Wijziging w) {
+        jdbc.update("update bericht set status = ?, berichttype = ?, bericht_code = ?, afzender = ?, ontvanger = ?, "
+                + "identificatie = ?, bestemming = ?, responsible = ?, executing = ?, reason = ?, meldingen = ?, "
+                + "regelspoor = ?, signalen = ?, gewijzigd_op = ? where traceer_id = ?", w.kolommen());
+        audit.schrijf(w.audit());
     }
 
     private String toJson(java.util.List<?> values) {
