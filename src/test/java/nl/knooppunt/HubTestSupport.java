@@ -188,9 +188,14 @@ public abstract class HubTestSupport {
         }
     }
 
+    /**
+     * A fresh directory under {@code target/tmp}: a hub's data dir holds a broker journal and a database (up to 1.5 GB
+     * after a benchmark), so it goes where {@code mvn clean} and a throw-away clone remove it, not into /tmp, where
+     * they piled up until Artemis blocked every producer at 90 % disk use.
+     */
     protected static Path tempDir(String prefix) {
         try {
-            return Files.createTempDirectory(prefix);
+            return Files.createTempDirectory(Files.createDirectories(Path.of("target", "tmp")).toAbsolutePath(), prefix);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
