@@ -103,7 +103,8 @@ public class GroepCommit implements DisposableBean {
                 wachtrij.drainTo(groep, MAX_PER_COMMIT - 1);
                 commit(groep);
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                // the writer's own policy: an interrupt means stop, after the units already waiting (the exception
+                // cleared the flag, so the loop can still take them)
                 gestopt = true;
             } catch (Throwable t) {
                 // never let the writer die: the callers of this group get the failure (commit does that), the
