@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +17,7 @@ import nl.knooppunt.intake.soap.api.VerstuurBerichtAntwoord;
 import nl.knooppunt.testdata.BerichtBuilder;
 import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -45,8 +45,7 @@ class DuplicaatNaHerstartTest {
     }
 
     @Test
-    void eenDuplicaatWordtOokNaEenHerstartHerkend() throws IOException {
-        Path dataDir = Files.createTempDirectory("knooppunt-herstart");
+    void eenDuplicaatWordtOokNaEenHerstartHerkend(@TempDir Path dataDir) throws IOException {
         int brokerPort;
         try (ServerSocket s = new ServerSocket(0)) {
             brokerPort = s.getLocalPort();
