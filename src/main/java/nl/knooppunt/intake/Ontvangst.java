@@ -36,7 +36,8 @@ public class Ontvangst {
                 : Masking.maskBsnLike(bestandsnaam.length() > 255 ? bestandsnaam.substring(0, 255) : bestandsnaam);
         Bericht bericht = new Bericht(Ids.nieuw(), kanaal, naam, Instant.now(), inhoud,
                 deelnemer);
-        groep.uitvoeren(() -> journal.ontvangen(bericht, bericht.sha256(), inhoud.length <= maxSize));
+        var ontvangen = journal.ontvangst(bericht); // the event's JSON before the hand-over: the writer only writes
+        groep.uitvoeren(() -> journal.ontvangen(bericht, bericht.sha256(), inhoud.length <= maxSize, ontvangen));
         return bericht;
     }
 

@@ -35,6 +35,12 @@ public class BerichtJournal {
     /** The raw bytes are stored before anything else looks at them (unless over the size cap, which is rejected next). */
     @Transactional
     public void ontvangen(Bericht bericht, String sha256, boolean storePayload) {
+        ontvangen(bericht, sha256, storePayload, ontvangst(bericht));
+    }
+
+    /** The receipt with its ONTVANGEN event prepared beforehand (outside the group commit, see {@link #wijziging}). */
+    @Transactional
+    public void ontvangen(Bericht bericht, String sha256, boolean storePayload, AuditTrail.Vastlegging ontvangen) {
         if (storePayload) {
             payloads.store(bericht.traceerId(), bericht.inhoud());
         }
@@ -42,7 +48,11 @@ public class BerichtJournal {
                         + "values (?, ?, ?, ?, ?, ?, ?, ?)", bericht.traceerId(), Timestamp.from(bericht.ontvangenOp()),
                 bericht.kanaal(), bericht.bestandsnaam(), bericht.inhoud().length, sha256, Bericht.Status.ONTVANGEN.name(),
                 Timestamp.from(bericht.ontvangenOp()));
-        audit.record(bericht, Bericht.Status.ONTVANGEN.name());
+        audit.schrijf(ontvangen);
+    }
+
+    public AuditTrail.Vastlegging ontvangst(Bericht bericht) {
+        return audit.voorbereid(bericht, Bericht.Status.ONTVANGEN.name());
     }
 
     @Transactional

@@ -1,8 +1,5 @@
 package nl.knooppunt.validation.keten;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -11,10 +8,10 @@ import nl.knooppunt.intake.Bericht;
 import org.apache.camel.ExchangeProperty;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * TR056 and duplicates, persistent across restarts. Before routing, a bericht claims its (sender, berichtsoort,
@@ -30,9 +27,13 @@ public class Duplicaten implements nl.knooppunt.validation.Controle {
 
     private final JdbcTemplate jdbc;
     private final Sleutels sleutels;
+    private final TransactionTemplate savepoint;
 
     public Duplicaten(JdbcTemplate jdbc, Sleutels sleutels) {
         this.jdbc = jdbc;
+        // keyed by the same DataSource as the hub's transaction manager, so it nests in the transaction that runs
+        this.savepoint = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.sleutels = sleutels;
     }
 
@@ -103,34 +104,14 @@ public class Duplicaten implements nl.knooppunt.validation.Controle {
     }
 
     /**
-     * The claim's insert. Inside a transaction (a group commit, system.GroepCommit) it gets its own savepoint: on
+     * The claim's insert, in a savepoint when a transaction is running (a group commit, system.GroepCommit): on
      * PostgreSQL a failed statement aborts the whole transaction, and the duplicate key is an answer here, not a fault.
+     * Without a transaction it is a transaction of its own, as an autocommit insert was.
      */
     private void insert(String verzender, String type, String sleutel, String sha256, String traceerId) {
-        Object[] args = {verzender, type, sleutel, sha256, traceerId, Timestamp.from(Instant.now())};
-        String sql = "insert into bericht_identificatie (afzender, berichttype, identificatie_sleutel, sha256, traceer_id, "
-                + "geclaimd_op) values (?, ?, ?, ?, ?, ?)";
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            jdbc.update(sql, args);
-            return;
-        }
-        Connection connection = DataSourceUtils.getConnection(jdbc.getDataSource());
-        Savepoint savepoint;
-        try {
-            savepoint = connection.setSavepoint();
-        } catch (SQLException e) {
-            throw new CannotCreateTransactionException("savepoint voor de claim", e);
-        }
-        try {
-            jdbc.update(sql, args);
-        } catch (DuplicateKeyException e) {
-            try {
-                connection.rollback(savepoint);
-            } catch (SQLException r) {
-                e.addSuppressed(r);
-            }
-            throw e;
-        }
+        savepoint.executeWithoutResult(status -> jdbc.update("insert into bericht_identificatie (afzender, berichttype, "
+                        + "identificatie_sleutel, sha256, traceer_id, geclaimd_op) values (?, ?, ?, ?, ?, ?)", verzender,
+                type, sleutel, sha256, traceerId, Timestamp.from(Instant.now())));
     }
 
     /** Received but not yet afgeleverd, geparkeerd, afgekeurd or a duplicate. */
