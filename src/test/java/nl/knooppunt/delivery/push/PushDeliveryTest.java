@@ -195,8 +195,10 @@ class PushDeliveryTest extends SharedHubTest {
 
     @Test
     void aBerichtThatAlwaysFailsGoesToTheDlqWithItsReasonWhileTheOthersFlow() throws Exception {
-        String giftig = zet(GIF, xml(GIF, "GIF0"));
+        // the answer is set before the bericht is on the queue: the push route may deliver it at once
+        String giftig = UUID.randomUUID().toString();
         gif.antwoord = id -> id.equals(giftig) ? 500 : 200;
+        zet(GIF, giftig, xml(GIF, "GIF0"));
         List<String> anderen = new ArrayList<>();
         for (int i = 1; i <= 4; i++) {
             anderen.add(zet(GIF, xml(GIF, "GIF" + i)));
@@ -222,8 +224,9 @@ class PushDeliveryTest extends SharedHubTest {
 
     @Test
     void aBerichtTheReceiverRefusesGoesToTheDlqAtOnce() throws Exception {
-        String geweigerd = zet(WEIGERT, xml(WEIGERT, "WEIGER0"));
+        String geweigerd = UUID.randomUUID().toString();
         weigert.antwoord = id -> id.equals(geweigerd) ? 400 : 200;
+        zet(WEIGERT, geweigerd, xml(WEIGERT, "WEIGER0"));
         String goed = zet(WEIGERT, xml(WEIGERT, "WEIGER1"));
 
         Message dlq = receive(PushAflevering.DLQ, geweigerd, 5_000);
@@ -308,7 +311,10 @@ class PushDeliveryTest extends SharedHubTest {
 
     /** Puts a bericht on the participant's queue the way delivery.Delivery does; returns its traceerId. */
     private String zet(String gemeente, byte[] xml) {
-        String traceerId = UUID.randomUUID().toString();
+        return zet(gemeente, UUID.randomUUID().toString(), xml);
+    }
+
+    private String zet(String gemeente, String traceerId, byte[] xml) {
         JmsTemplate jms = new JmsTemplate(connectionFactory);
         jms.send("gemeente." + gemeente, session -> {
             BytesMessage m = session.createBytesMessage();
