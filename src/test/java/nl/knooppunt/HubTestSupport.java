@@ -142,6 +142,20 @@ public abstract class HubTestSupport {
         return jms.receiveSelected(queue, "traceerId = '" + traceerId + "'");
     }
 
+    /**
+     * The body of the message for this traceerId, read while its session is open: Artemis streams a large message's
+     * body from the broker, so {@link #bytes} after {@link #receive} fails for one. Null when none came in 10 s.
+     */
+    protected byte[] receiveBody(String queue, String traceerId) {
+        JmsTemplate jms = new JmsTemplate(connectionFactory);
+        return jms.execute(session -> {
+            try (var consumer = session.createConsumer(session.createQueue(queue), "traceerId = '" + traceerId + "'")) {
+                Message m = consumer.receive(10_000);
+                return m == null ? null : bytes(m);
+            }
+        }, true);
+    }
+
     /** Takes this bericht's audit events off audit.contractmanagement, in order; waits for each up to 10 s. */
     protected List<JsonNode> auditEvents(String traceerId, int expected) {
         List<JsonNode> events = new ArrayList<>();

@@ -45,6 +45,7 @@ public class Delivery {
 
     public byte[] prepare(@ExchangeProperty(Bericht.PROPERTY) Bericht bericht, Message message) {
         message.removeHeaders("*");
+        message.getExchange().removeProperty(Stroomzending.PROPERTY);
         Route besluit = bericht.besluit();
         // the content, not the traceerId: when a crash came between this send and its status update, the sender's
         // second offer (a new traceerId that takes over the claim, validation.keten.Duplicaten) is dropped by the broker
@@ -81,6 +82,11 @@ public class Delivery {
             message.setHeader("parkeerCode", bericht.meldingen().get(0).code());
         } else {
             message.setHeader(QUEUE, besluit.queue());
+        }
+        if (!bericht.payload().inMemory()) {
+            // a large bericht: no body; the send streams it from its file (Stroomzending)
+            message.getExchange().setProperty(Stroomzending.PROPERTY, bericht.payload());
+            return null;
         }
         return bericht.inhoud();
     }

@@ -3,6 +3,7 @@ package nl.knooppunt.intake;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import nl.knooppunt.payload.Payload;
 import nl.knooppunt.routing.Route;
 import nl.knooppunt.validation.Bevinding;
 import nl.knooppunt.validation.Melding;
@@ -22,7 +23,7 @@ public final class Bericht {
     private final String kanaal;
     private final String bestandsnaam;
     private final Instant ontvangenOp;
-    private final byte[] inhoud;
+    private final Payload inhoud;
     private final String deelnemer;
     private String sha256;
     private BerichtInfo info;
@@ -41,6 +42,12 @@ public final class Bericht {
      *                  certificate); null when the channel did not authenticate the sender
      */
     public Bericht(String traceerId, String kanaal, String bestandsnaam, Instant ontvangenOp, byte[] inhoud,
+                   String deelnemer) {
+        this(traceerId, kanaal, bestandsnaam, ontvangenOp, Payload.of(inhoud), deelnemer);
+    }
+
+    /** @param inhoud the bytes as received, in memory or (a large bericht) in the channel's file */
+    public Bericht(String traceerId, String kanaal, String bestandsnaam, Instant ontvangenOp, Payload inhoud,
                    String deelnemer) {
         this.deelnemer = deelnemer;
         this.traceerId = traceerId;
@@ -66,14 +73,20 @@ public final class Bericht {
         return ontvangenOp;
     }
 
-    public byte[] inhoud() {
+    /** The bytes as received; every reader on the hub's path streams them ({@link Payload#open()}). */
+    public Payload payload() {
         return inhoud;
+    }
+
+    /** All bytes in one array: only for readers outside the hub's path (see {@link Payload#bytes()}). */
+    public byte[] inhoud() {
+        return inhoud.bytes();
     }
 
     /** SHA-256 of the bytes as received (hex), computed once: receipt, duplicates and the journal share it. */
     public String sha256() {
         if (sha256 == null) {
-            sha256 = Ontvangst.sha256(inhoud);
+            sha256 = inhoud.sha256();
         }
         return sha256;
     }

@@ -1,6 +1,9 @@
 package nl.knooppunt.intake;
 
-import java.io.ByteArrayInputStream;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +15,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import nl.knooppunt.audit.Pseudonymizer;
+import nl.knooppunt.payload.Payload;
 import nl.knooppunt.system.KnooppuntProperties;
 import nl.knooppunt.validation.AfkeurException;
 import nl.knooppunt.validation.Afkeurcode;
@@ -48,21 +52,31 @@ public class IntakeGate {
 
     /** Route step: inspects the bericht on the exchange and records what it found on it. */
     public void check(@ExchangeProperty(Bericht.PROPERTY) Bericht bericht) {
-        bericht.info(inspect(bericht.inhoud()));
+        bericht.info(inspect(bericht.payload()));
     }
 
     public BerichtInfo inspect(byte[] bytes) {
-        if (bytes == null || bytes.length == 0) {
+        return inspect(Payload.of(bytes));
+    }
+
+    /** Streams the bytes: a large bericht is never whole in the heap here. */
+    public BerichtInfo inspect(Payload payload) {
+        if (payload.size() == 0) {
             throw AfkeurException.of(Afkeurcode.KP001, "het bericht is leeg");
         }
-        if (bytes.length > maxSize) {
-            throw AfkeurException.of(Afkeurcode.KP004, bytes.length + " bytes, maximaal " + maxSize);
+        if (payload.size() > maxSize) {
+            throw AfkeurException.of(Afkeurcode.KP004, payload.size() + " bytes, maximaal " + maxSize);
         }
-        if (startsWithBom(bytes)) {
-            throw AfkeurException.of(Afkeurcode.KP002, null);
-        }
-        try {
-            return parse(bytes);
+        try (InputStream in = payload.inMemory() ? payload.open() : new BufferedInputStream(payload.open())) {
+            in.mark(3);
+            byte[] begin = in.readNBytes(3);
+            if (startsWithBom(begin)) {
+                throw AfkeurException.of(Afkeurcode.KP002, null);
+            }
+            in.reset();
+            return parse(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("bericht niet leesbaar", e);
         } catch (XMLStreamException e) {
             String where = e.getLocation() == null ? "" : " (regel " + e.getLocation().getLineNumber() + ", kolom "
                     + e.getLocation().getColumnNumber() + ")";
@@ -70,8 +84,8 @@ public class IntakeGate {
         }
     }
 
-    private BerichtInfo parse(byte[] bytes) throws XMLStreamException {
-        XMLStreamReader r = factory.createXMLStreamReader(new ByteArrayInputStream(bytes));
+    private BerichtInfo parse(InputStream in) throws XMLStreamException {
+        XMLStreamReader r = factory.createXMLStreamReader(in);
         try {
             String encoding = r.getCharacterEncodingScheme();
             if (encoding != null && !encoding.equalsIgnoreCase("UTF-8")) {

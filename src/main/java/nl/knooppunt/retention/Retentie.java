@@ -2,6 +2,7 @@ package nl.knooppunt.retention;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.slf4j.Logger;
@@ -42,6 +43,12 @@ public class Retentie {
         Timestamp payloadGrens = Timestamp.from(nu.atOffset(ZoneOffset.UTC).minus(properties.payload()).toInstant());
         Timestamp metadataGrens = Timestamp.from(nu.atOffset(ZoneOffset.UTC).minus(properties.metadata()).toInstant());
 
+        jdbc.update("delete from payload_deel where traceer_id in (select traceer_id from bericht "
+                + "where status in " + EINDSTATUS + " and gewijzigd_op < ?)", payloadGrens);
+        // parts whose receipt never committed (the hub stopped in between): no payload row will ever own them
+        jdbc.update("delete from payload_deel where aangemaakt_op < ? and not exists "
+                + "(select 1 from payload p where p.traceer_id = payload_deel.traceer_id)",
+                Timestamp.from(nu.minus(Duration.ofDays(1))));
         int payloads = jdbc.update("delete from payload where traceer_id in (select traceer_id from bericht "
                 + "where status in " + EINDSTATUS + " and gewijzigd_op < ?)", payloadGrens);
         if (payloads > 0) {

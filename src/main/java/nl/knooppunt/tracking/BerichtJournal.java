@@ -42,11 +42,11 @@ public class BerichtJournal {
     @Transactional
     public void ontvangen(Bericht bericht, String sha256, boolean storePayload, AuditTrail.Vastlegging ontvangen) {
         if (storePayload) {
-            payloads.store(bericht.traceerId(), bericht.inhoud());
+            payloads.store(bericht.traceerId(), bericht.payload());
         }
         jdbc.update("insert into bericht (traceer_id, ontvangen_op, kanaal, bestandsnaam, grootte, sha256, status, gewijzigd_op) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?)", bericht.traceerId(), Timestamp.from(bericht.ontvangenOp()),
-                bericht.kanaal(), bericht.bestandsnaam(), bericht.inhoud().length, sha256, Bericht.Status.ONTVANGEN.name(),
+                bericht.kanaal(), bericht.bestandsnaam(), bericht.payload().size(), sha256, Bericht.Status.ONTVANGEN.name(),
                 Timestamp.from(bericht.ontvangenOp()));
         audit.schrijf(ontvangen);
     }

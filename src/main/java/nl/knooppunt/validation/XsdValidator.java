@@ -1,6 +1,5 @@
 package nl.knooppunt.validation;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,6 +14,7 @@ import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
 import nl.knooppunt.intake.Bericht;
 import nl.knooppunt.intake.BerichtType;
+import nl.knooppunt.payload.Payload;
 import org.apache.camel.ExchangeProperty;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -56,10 +56,15 @@ public class XsdValidator {
 
     /** Route step. */
     public void check(@ExchangeProperty(Bericht.PROPERTY) Bericht bericht) {
-        validate(bericht.inhoud(), bericht.info().type());
+        validate(bericht.payload(), bericht.info().type());
     }
 
     public void validate(byte[] bytes, BerichtType type) {
+        validate(Payload.of(bytes), type);
+    }
+
+    /** Streams the bytes through the cached Schema. */
+    public void validate(Payload payload, BerichtType type) {
         Validator validator = schemas.get(type).newValidator();
         List<Melding> meldingen = new ArrayList<>();
         try {
@@ -85,7 +90,9 @@ public class XsdValidator {
                     throw e;
                 }
             });
-            validator.validate(new StreamSource(new ByteArrayInputStream(bytes)));
+            try (InputStream in = payload.open()) {
+                validator.validate(new StreamSource(in));
+            }
         } catch (SAXException e) {
             if (meldingen.isEmpty()) {
                 meldingen.add(Afkeurcode.KP007.melding(Masking.mask(e.getMessage())));

@@ -1,5 +1,8 @@
 package nl.knooppunt.intake;
 
+import org.junit.jupiter.api.io.TempDir;
+import nl.knooppunt.payload.Payload;
+import java.nio.file.Files;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -417,6 +420,43 @@ class IntakeGateTest {
             byte[] bom = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, utf8(valid()));
 
             assertRejected(gate(DataSize.ofKilobytes(1)), bom, "KP004");
+        }
+    }
+
+    /** A large bericht that stays in its file (payload.Payload.file) passes the same checks, streamed. */
+    @Nested
+    class FromAFile {
+
+        @TempDir
+        Path dir;
+
+        @Test
+        void aValidBerichtIsRead() throws Exception {
+            BerichtInfo info = GATE.inspect(Payload.file(Files.write(dir.resolve("b.xml"), utf8(valid()))));
+
+            assertThat(info.type()).isEqualTo(BerichtType.WMO315);
+            assertThat(info.afzender()).isEqualTo(AGB);
+        }
+
+        @Test
+        void aBomIsRefusedAndTheStreamIsReadFromItsStartAfterTheCheck() throws Exception {
+            Path bom = Files.write(dir.resolve("bom.xml"), concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                    utf8(valid())));
+            Path doctype = Files.write(dir.resolve("doctype.xml"), utf8("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e "
+                    + "\"e\">]><x>&e;</x>"));
+
+            assertThat(catchThrowableOfType(() -> GATE.inspect(Payload.file(bom)), AfkeurException.class).meldingen())
+                    .extracting(Melding::code).containsExactly("KP002");
+            assertThat(catchThrowableOfType(() -> GATE.inspect(Payload.file(doctype)), AfkeurException.class)
+                    .meldingen()).extracting(Melding::code).containsExactly("KP003");
+        }
+
+        @Test
+        void theSizeComesFromTheFileBeforeAnyByteIsRead() throws Exception {
+            Path groot = Files.write(dir.resolve("groot.xml"), new byte[2048]); // zeros: no XML at all
+
+            assertThat(catchThrowableOfType(() -> gate(DataSize.ofKilobytes(1)).inspect(Payload.file(groot)),
+                    AfkeurException.class).meldingen()).extracting(Melding::code).containsExactly("KP004");
         }
     }
 

@@ -2,6 +2,9 @@ package nl.knooppunt.production;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -9,12 +12,18 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
 import nl.knooppunt.HubTestSupport;
+import nl.knooppunt.intake.Bericht;
+import nl.knooppunt.intake.Ontvangst;
 import nl.knooppunt.intake.soap.api.Status;
 import nl.knooppunt.intake.soap.api.VerstuurBerichtAntwoord;
+import nl.knooppunt.payload.Payload;
+import nl.knooppunt.payload.PayloadStore;
 import nl.knooppunt.testdata.BerichtBuilder;
 import nl.knooppunt.testdata.TestBsn;
+import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,6 +38,13 @@ import org.springframework.test.context.DynamicPropertySource;
 class PostgresHubTest extends HubTestSupport {
 
     static final String ENV = "KNOOPPUNT_TEST_POSTGRES_URL";
+
+    @Autowired
+    Ontvangst ontvangst;
+    @Autowired
+    ProducerTemplate producer;
+    @Autowired
+    PayloadStore payloads;
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) throws SQLException {
@@ -93,5 +109,22 @@ class PostgresHubTest extends HubTestSupport {
                 .identificatie("PG315-0002").build());
         assertThat(ander.getStatus()).isEqualTo(Status.AFGEKEURD);
         assertThat(ander.getMeldingen()).extracting(m -> m.getCode()).containsExactly("9056");
+    }
+
+    /** A large declaratie (payload.Payload from a file) is stored in parts and delivered whole, on PostgreSQL too. */
+    @Test
+    void aLargeDeclaratieIsStoredInPartsAndDeliveredWhole() throws Exception {
+        byte[] xml = BerichtBuilder.wmo323().identificatie("PG323-GROOT").declaratieNummer("DPGGROOT01")
+                .prestaties(1500, TestBsn.first(20)).build().getBytes(StandardCharsets.UTF_8);
+        Path file = Files.write(tempDir("pg-groot").resolve("groot.xml"), xml);
+
+        Bericht bericht = ontvangst.ontvang(Payload.file(file), "groot.xml", "SFTP", null);
+        producer.send("direct:validate", e -> e.setProperty(Bericht.PROPERTY, bericht));
+
+        assertThat(bericht.status()).as("%s", bericht.meldingen()).isEqualTo(Bericht.Status.AFGELEVERD);
+        assertThat(receiveBody("gemeente.0599", bericht.traceerId())).isEqualTo(xml);
+        assertThat(payloads.load(bericht.traceerId())).contains(xml);
+        assertThat(jdbc.queryForObject("select count(*) from payload_deel where traceer_id = ?", Long.class,
+                bericht.traceerId())).isEqualTo(2L);
     }
 }

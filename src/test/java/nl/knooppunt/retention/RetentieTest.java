@@ -82,6 +82,21 @@ class RetentieTest {
     }
 
     @Test
+    void aLargePayloadsPartsGoWithItAndPartsWithoutAReceiptGoAfterADay() {
+        bericht("groot-oud", "AFGELEVERD", NU.minus(Duration.ofDays(40)), NU.minus(Duration.ofDays(31)));
+        delen("groot-oud", NU.minus(Duration.ofDays(40)));
+        bericht("groot-recent", "AFGELEVERD", NU.minus(Duration.ofDays(40)), NU.minus(Duration.ofDays(29)));
+        delen("groot-recent", NU.minus(Duration.ofDays(40)));
+        delen("wees-oud", NU.minus(Duration.ofHours(25)));   // the hub stopped between the parts and the receipt
+        delen("wees-bezig", NU.minus(Duration.ofMinutes(1))); // a receipt that is still being written
+
+        retentie.purge();
+
+        assertThat(jdbc.queryForList("select distinct traceer_id from payload_deel order by traceer_id", String.class))
+                .containsExactly("groot-recent", "wees-bezig");
+    }
+
+    @Test
     void aRunWithNothingToDoRemovesNothing() {
         assertThat(retentie.purge()).isEqualTo(new Retentie.Resultaat(0, 0, 0));
     }
@@ -98,6 +113,13 @@ class RetentieTest {
         jdbc.update("insert into bericht (traceer_id, ontvangen_op, kanaal, grootte, sha256, status, gewijzigd_op) "
                 + "values (?, ?, 'SOAP', 1, 'x', ?, ?)", id, Timestamp.from(ontvangen), status, Timestamp.from(gewijzigd));
         jdbc.update("insert into payload (traceer_id, inhoud) values (?, ?)", id, new byte[] {1});
+    }
+
+    private void delen(String id, Instant aangemaakt) {
+        for (int i = 0; i < 2; i++) {
+            jdbc.update("insert into payload_deel (traceer_id, volgnummer, inhoud, aangemaakt_op) values (?, ?, ?, ?)",
+                    id, i, new byte[] {1}, Timestamp.from(aangemaakt));
+        }
     }
 
     private void auditEvent(String traceerId, Instant tijdstip, boolean gepubliceerd) {

@@ -1,7 +1,6 @@
 package nl.knooppunt.intake.sftp;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -10,7 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
-/** File helpers for the SFTP folders: a reader with a cap, and a writer the aanbieder never sees half done. */
+/** File helpers for the SFTP folders: a writer the aanbieder never sees half done. */
 final class Bestanden {
 
     private Bestanden() {
@@ -33,12 +32,5 @@ final class Bestanden {
             throw e;
         }
         Files.move(tmp, map.resolve(naam), StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    /** At most {@code max} bytes: a file over the size cap is read only far enough to be refused (KP004). */
-    static byte[] lees(Path file, long max) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return in.readNBytes((int) Math.min(max, Integer.MAX_VALUE - 8));
-        }
     }
 }

@@ -3,6 +3,7 @@ package nl.knooppunt.intake.sftp;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import nl.knooppunt.intake.Bericht;
 import nl.knooppunt.intake.Kanaalantwoord;
 import nl.knooppunt.intake.Ontvangst;
+import nl.knooppunt.payload.Payload;
 import nl.knooppunt.system.KnooppuntProperties;
 import nl.knooppunt.validation.Masking;
 import nl.knooppunt.validation.Melding;
@@ -68,8 +70,11 @@ public class SftpIntake implements Kanaalantwoord {
         int scheiding = werknaam.indexOf('_');
         String afhaling = werknaam.substring(0, scheiding);
         String naam = leesbaar(werknaam.substring(scheiding + 1));
-        byte[] inhoud = Bestanden.lees(file, maxSize + 1);
-        String sha256 = Ontvangst.sha256(inhoud);
+        // a large upload stays in its work file (deleted after the route) and is streamed from there; one over the
+        // size cap is refused by its size, unread (KP004)
+        Payload inhoud = Files.size(file) >= Payload.STREAM_VANAF ? Payload.file(file)
+                : Payload.of(Files.readAllBytes(file));
+        String sha256 = inhoud.sha256();
         return tx.execute(status -> {
             Optional<SftpRegister.Eerder> eerder = register.ontvangen(agb, sha256);
             if (eerder.isEmpty()) {
@@ -140,7 +145,7 @@ public class SftpIntake implements Kanaalantwoord {
     }
 
     /** The bericht this content already is, with its status and meldingen as the hub recorded them. */
-    private Bericht herstel(String traceerId, String agb, String naam, byte[] inhoud) {
+    private Bericht herstel(String traceerId, String agb, String naam, Payload inhoud) {
         return jdbc.query("select ontvangen_op, status, meldingen from bericht where traceer_id = ?",
                 rs -> {
                     if (!rs.next()) {

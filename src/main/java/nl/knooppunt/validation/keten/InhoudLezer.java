@@ -1,8 +1,8 @@
 package nl.knooppunt.validation.keten;
 
-import nl.knooppunt.intake.HardenedXml;
-import nl.knooppunt.validation.regels.Berichtklassen;
-import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
@@ -18,6 +18,9 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import nl.knooppunt.audit.Pseudonymizer;
 import nl.knooppunt.intake.BerichtType;
+import nl.knooppunt.intake.HardenedXml;
+import nl.knooppunt.payload.Payload;
+import nl.knooppunt.validation.regels.Berichtklassen;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,8 +43,12 @@ public class InhoudLezer {
     }
 
     public Inhoud lees(byte[] bytes, BerichtType type) {
-        try {
-            XMLStreamReader r = factory.createXMLStreamReader(new ByteArrayInputStream(bytes));
+        return lees(Payload.of(bytes), type);
+    }
+
+    public Inhoud lees(Payload payload, BerichtType type) {
+        try (InputStream in = payload.open()) {
+            XMLStreamReader r = factory.createXMLStreamReader(in);
             try {
                 return lees(r, type);
             } finally {
@@ -50,6 +57,8 @@ public class InhoudLezer {
         } catch (XMLStreamException e) {
             // the gate and the XSD accepted these bytes; failing here is a hub fault, not the sender's
             throw new IllegalStateException("bericht na XSD-controle niet leesbaar: " + e.getClass().getSimpleName());
+        } catch (IOException e) {
+            throw new UncheckedIOException("bericht na XSD-controle niet leesbaar", e);
         }
     }
 

@@ -43,7 +43,7 @@ public class KetenStore implements KetenGeheugen {
                 || bericht.info() == null) {
             return;
         }
-        onthoud(inhoud != null ? inhoud : lezer.lees(bericht.inhoud(), bericht.info().type()), bericht.traceerId());
+        onthoud(inhoud != null ? inhoud : lezer.lees(bericht.payload(), bericht.info().type()), bericht.traceerId());
     }
 
     public void onthoud(Inhoud inhoud, String traceerId) {

@@ -56,7 +56,7 @@ public class Ketencontroles {
 
     /** Route step {@code keten-controles}. */
     public void controleer(@ExchangeProperty(Bericht.PROPERTY) Bericht bericht, Exchange exchange) {
-        Inhoud inhoud = lezer.lees(bericht.inhoud(), bericht.info().type());
+        Inhoud inhoud = lezer.lees(bericht.payload(), bericht.info().type());
         exchange.setProperty(Inhoud.PROPERTY, inhoud);
         Duplicaten.Uitkomst uitkomst = groep.uitvoeren(() -> duplicaten.claim(inhoud, bericht.sha256(), bericht.traceerId()));
         switch (uitkomst.soort()) {

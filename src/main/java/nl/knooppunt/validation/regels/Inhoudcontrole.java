@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import nl.knooppunt.intake.Bericht;
 import nl.knooppunt.intake.BerichtType;
+import nl.knooppunt.payload.Payload;
 import nl.knooppunt.validation.AfkeurException;
 import nl.knooppunt.validation.Bevinding;
 import nl.knooppunt.validation.Controles;
@@ -35,13 +36,17 @@ public class Inhoudcontrole implements Controles {
         if (regels.stream().noneMatch(r -> r.geldtVoor(type))) {
             return;
         }
-        List<Bevinding> bevindingen = controleer(bericht.inhoud(), type);
+        List<Bevinding> bevindingen = controleer(bericht.payload(), type);
         if (!bevindingen.isEmpty()) {
             throw new AfkeurException(meldingen(bevindingen), false, bevindingen);
         }
     }
 
     public List<Bevinding> controleer(byte[] inhoud, BerichtType type) {
+        return controleer(Payload.of(inhoud), type);
+    }
+
+    public List<Bevinding> controleer(Payload inhoud, BerichtType type) {
         Berichtmodel model = lezer.lees(inhoud, type);
         List<Bevinding> bevindingen = new ArrayList<>();
         for (Regel regel : regels) {

@@ -1,7 +1,8 @@
 package nl.knooppunt.validation.regels;
 
-import nl.knooppunt.intake.HardenedXml;
-import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -11,6 +12,8 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import nl.knooppunt.intake.BerichtType;
+import nl.knooppunt.intake.HardenedXml;
+import nl.knooppunt.payload.Payload;
 
 /**
  * Reads a bericht that passed the IntakeGate and the XSD into a {@link Berichtmodel} in one streaming pass (no DOM, so
@@ -27,8 +30,12 @@ public final class ModelLezer {
     }
 
     public Berichtmodel lees(byte[] bytes, BerichtType type) {
-        try {
-            XMLStreamReader r = factory.createXMLStreamReader(new ByteArrayInputStream(bytes));
+        return lees(Payload.of(bytes), type);
+    }
+
+    public Berichtmodel lees(Payload payload, BerichtType type) {
+        try (InputStream in = payload.open()) {
+            XMLStreamReader r = factory.createXMLStreamReader(in);
             try {
                 return lees(r, type);
             } finally {
@@ -37,6 +44,8 @@ public final class ModelLezer {
         } catch (XMLStreamException e) {
             // the IntakeGate parsed these bytes already; failing now is a hub fault, not the sender's
             throw new IllegalStateException("bericht kan niet opnieuw gelezen worden", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("bericht kan niet opnieuw gelezen worden", e);
         }
     }
 

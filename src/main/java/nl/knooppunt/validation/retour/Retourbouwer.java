@@ -1,9 +1,9 @@
 package nl.knooppunt.validation.retour;
 
-import nl.knooppunt.intake.HardenedXml;
-import nl.knooppunt.validation.regels.Berichtklassen;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
@@ -22,7 +22,10 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
 import nl.knooppunt.intake.BerichtType;
+import nl.knooppunt.intake.HardenedXml;
+import nl.knooppunt.payload.Payload;
 import nl.knooppunt.validation.Bevinding;
+import nl.knooppunt.validation.regels.Berichtklassen;
 
 /**
  * Writes the conformant retourbericht for a heenbericht rejected by in-message rules (IV028, iwmo.md §4.2, §5):
@@ -65,13 +68,19 @@ public final class Retourbouwer {
 
     public Retour bouw(byte[] heen, BerichtType heenType, List<Bevinding> bevindingen, String identificatie,
                        LocalDate dagtekening) {
+        return bouw(Payload.of(heen), heenType, bevindingen, identificatie, dagtekening);
+    }
+
+    /** Streams the heenbericht (a large one is never whole in the heap); the retour is built in memory. */
+    public Retour bouw(Payload heen, BerichtType heenType, List<Bevinding> bevindingen, String identificatie,
+                       LocalDate dagtekening) {
         BerichtType type = retourType(heenType);
         if (type == null) {
             throw new IllegalArgumentException(heenType + " krijgt geen retourbericht");
         }
         Schrijver s = new Schrijver(heenType, type, bevindingen, identificatie, dagtekening);
-        try {
-            XMLStreamReader r = in.createXMLStreamReader(new ByteArrayInputStream(heen));
+        try (InputStream stroom = heen.open()) {
+            XMLStreamReader r = in.createXMLStreamReader(stroom);
             try {
                 s.schrijf(r);
             } finally {
@@ -79,6 +88,8 @@ public final class Retourbouwer {
             }
         } catch (XMLStreamException e) {
             throw new IllegalStateException("retourbericht kan niet worden geschreven", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("retourbericht kan niet worden geschreven", e);
         }
         java.util.Set<String> codes = new java.util.LinkedHashSet<>(List.of(s.headerCode()));
         s.codesPerEigenaar.values().forEach(codes::addAll);

@@ -51,7 +51,7 @@ public class Retourverzending {
         String traceerId = UUID.nameUUIDFromBytes((bericht.traceerId() + "/retour").getBytes(StandardCharsets.UTF_8))
                 .toString();
         String identificatie = "KP" + traceerId.replace("-", "").substring(0, 10).toUpperCase();
-        Retour retour = bouwer.bouw(bericht.inhoud(), bericht.info().type(), afkeur.bevindingen(), identificatie,
+        Retour retour = bouwer.bouw(bericht.payload(), bericht.info().type(), afkeur.bevindingen(), identificatie,
                 LocalDate.now(NL));
         BerichtInfo heen = bericht.info();
         message.removeHeaders("*");

@@ -5,10 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import java.util.Collections;
-import java.util.ArrayList;
 import nl.knooppunt.intake.Bericht;
 import nl.knooppunt.system.Ids;
 import nl.knooppunt.validation.keten.Inhoud;
@@ -65,7 +65,7 @@ public class Termijnbewaking {
                 || bericht.info() == null) {
             return;
         }
-        Inhoud i = inhoud != null ? inhoud : lezer.lees(bericht.inhoud(), bericht.info().type());
+        Inhoud i = inhoud != null ? inhoud : lezer.lees(bericht.payload(), bericht.info().type());
         LocalDate ontvangen = LocalDate.ofInstant(bericht.ontvangenOp(), NL);
         for (Termijnregels.Start s : Termijnregels.start(i, bericht.traceerId(), ontvangen, this::sleutel)) {
             Termijn t = s.termijn();

@@ -55,6 +55,8 @@ class SftpChannelTest extends SharedHubTest {
     @Autowired
     SftpRegister register;
     @Autowired
+    nl.knooppunt.payload.PayloadStore payloads;
+    @Autowired
     nl.knooppunt.system.KnooppuntProperties properties;
 
     static Path dir;
@@ -122,6 +124,37 @@ class SftpChannelTest extends SharedHubTest {
         assertThat(get.exit()).as(get.uitvoer()).isZero();
         assertThat(Files.readString(download)).contains(traceerId);
         assertThat(mappen.in(AGB).resolve(naam)).doesNotExist();
+    }
+
+    /**
+     * Over {@link nl.knooppunt.payload.Payload#STREAM_VANAF} the upload stays in its work file: every reader streams
+     * it, the payload store gets it in parts and the queue as an Artemis large message streamed from the
+     * file (delivery.Stroomzending; without it the message on the queue would be empty). Byte-exact at both ends.
+     */
+    @Test
+    void aLargeDeclaratieIsStreamedFromItsFileToThePayloadStoreAndTheQueue() throws Exception {
+        String xml = BerichtBuilder.wmo323().aanbieder(AGB)
+                .identificatie("G" + UUID.randomUUID().toString().replace("-", "").substring(0, 11))
+                .declaratieNummer("DG" + UUID.randomUUID().toString().replace("-", "").substring(0, 10))
+                .prestaties(1500, TestBsn.first(20)).build();
+        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+        assertThat((long) bytes.length).isGreaterThan(nl.knooppunt.payload.Payload.STREAM_VANAF);
+        Path local = lokaal("groot.xml", xml);
+        OpenSsh.Resultaat r = ssh.batch(AGB, key, "put " + local + " uit/wmo323-groot.xml.part",
+                "rename uit/wmo323-groot.xml.part uit/wmo323-groot.xml");
+        assertThat(r.exit()).as(r.uitvoer()).isZero();
+
+        Document verslag = verslag("wmo323-groot.xml");
+        assertThat(tekst(verslag, "Status")).as(tekst(verslag, "Omschrijving")).isEqualTo("GEACCEPTEERD");
+        assertThat(tekst(verslag, "BerichtStatus")).isEqualTo("AFGELEVERD");
+        String traceerId = tekst(verslag, "TraceerId");
+        assertThat(receiveBody("gemeente.0599", traceerId)).as("the whole declaratie on the queue").isEqualTo(bytes);
+        assertThat(payloads.load(traceerId)).as("the whole declaratie in the payload store").contains(bytes);
+        assertThat(jdbc.queryForObject("select count(*) from payload_deel where traceer_id = ?", Integer.class, traceerId))
+                .as("in parts of 1 MiB").isEqualTo(2);
+        assertThat(jdbc.queryForObject("select grootte from bericht where traceer_id = ?", Long.class, traceerId))
+                .isEqualTo(bytes.length);
+        assertThat(mappen.werk(AGB)).as("the work file is removed after the route").isEmptyDirectory();
     }
 
     @Test
