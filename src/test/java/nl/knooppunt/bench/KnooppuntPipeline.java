@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.knooppunt.intake.Bericht;
 import nl.knooppunt.intake.Ontvangst;
+import nl.knooppunt.payload.Payload;
 import nl.knooppunt.intake.soap.SoapIntake;
 import org.apache.camel.Exchange;
 import org.awaitility.Awaitility;
@@ -44,7 +45,12 @@ final class KnooppuntPipeline implements Pipeline {
 
     /** One bericht through the hub; returns it with its final status. */
     Bericht process(byte[] bytes) {
-        Bericht bericht = ontvangst.ontvang(bytes, "bench.xml", SoapIntake.KANAAL, BenchData.AANBIEDER);
+        return process(Payload.of(bytes), SoapIntake.KANAAL);
+    }
+
+    /** @param kanaal as it came in: a large declaratie comes by SFTP, and stays in its file */
+    Bericht process(Payload inhoud, String kanaal) {
+        Bericht bericht = ontvangst.ontvang(inhoud, "bench.xml", kanaal, BenchData.AANBIEDER);
         Exchange done = producer.send("direct:validate", e -> e.setProperty(Bericht.PROPERTY, bericht));
         if (done.getException() != null) {
             throw new IllegalStateException("bericht " + bericht.traceerId() + " failed", done.getException());

@@ -1,0 +1,111 @@
+package nl.knooppunt.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import jdk.jfr.consumer.RecordedClass;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * The heap while something runs: the most in use (sampled every 5 ms; garbage not yet collected included, so it
+ * mostly shows how far the collector let the heap fill), and the largest single allocation with its stack (JFR's
+ * {@code jdk.ObjectAllocationOutsideTLAB}: every array too big for a thread's buffer is one), in the hub, Camel and
+ * the broker, and apart from that in the database. The first says whether a document was ever whole in one array:
+ * a 25 MB byte[] or char[] would be it.
+ */
+final class HeapMeter implements AutoCloseable {
+
+    private final AtomicLong maxInUse = new AtomicLong();
+    private final Recording jfr = new Recording();
+    private final Grootste elders = new Grootste();
+    private final Grootste inDatabase = new Grootste();
+    private final Thread sampler;
+    private volatile boolean running = true;
+
+    HeapMeter() {
+        jfr.enable("jdk.ObjectAllocationOutsideTLAB").withStackTrace();
+        jfr.start();
+        sampler = new Thread(() -> {
+            while (running) {
+                maxInUse.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(5); // a sampling interval, not a wait for a result
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "heap-meter");
+        sampler.setDaemon(true);
+        sampler.start();
+    }
+
+    private void allocation(RecordedEvent e) {
+        long size = e.getLong("allocationSize");
+        List<RecordedFrame> frames = e.getStackTrace() == null ? List.of() : e.getStackTrace().getFrames();
+        boolean database = frames.stream().anyMatch(f -> f.getMethod().getType().getName().startsWith("org.h2."));
+        Grootste grootste = database ? inDatabase : elders;
+        if (size > grootste.bytes) {
+            RecordedClass type = e.getClass("objectClass");
+            // the allocating frames, and the hub's own frame that led to it
+            String hub = frames.stream().filter(f -> f.getMethod().getType().getName().startsWith("nl.knooppunt."))
+                    .findFirst().map(f -> " … " + naam(f)).orElse("");
+            grootste.bytes = size;
+            grootste.waar = (type == null ? "?" : type.getName()) + " in " + frames.stream()
+                    .filter(RecordedFrame::isJavaFrame).limit(3).map(HeapMeter::naam)
+                    .reduce((x, y) -> x + " < " + y).orElse("?") + hub;
+        }
+    }
+
+    private static final class Grootste {
+        long bytes;
+        String waar = "";
+
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "%.1f MB %s", bytes / 1e6, waar);
+        }
+    }
+
+    private static String naam(RecordedFrame f) {
+        return f.getMethod().getType().getName().replaceAll(".*\\.", "") + "." + f.getMethod().getName();
+    }
+
+    long maxInUseMb() {
+        return maxInUse.get() / (1024 * 1024);
+    }
+
+    /**
+     * The largest single allocation outside the database, e.g. "1.0 MB [B in InputStream.readNBytes … PayloadStore.…",
+     * and the largest inside it (H2 writes the pages a commit changed from one buffer); after {@link #close()}.
+     */
+    String largestAllocation() {
+        return elders + "; in H2 " + inDatabase;
+    }
+
+    /** Stops measuring (again is a no-op) and reads the allocations JFR recorded. */
+    @Override
+    public void close() throws InterruptedException, IOException {
+        if (!running) {
+            return;
+        }
+        running = false;
+        sampler.join();
+        jfr.stop();
+        Path file = Files.createTempFile(Path.of("target"), "heap-meter", ".jfr");
+        try {
+            jfr.dump(file);
+            for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
+                allocation(e);
+            }
+        } finally {
+            jfr.close();
+            Files.deleteIfExists(file);
+        }
+    }
+}
