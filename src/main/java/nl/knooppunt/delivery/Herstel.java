@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import nl.knooppunt.audit.AuditTrail;
 import nl.knooppunt.intake.Bericht;
+import nl.knooppunt.payload.Payload;
 import nl.knooppunt.payload.PayloadStore;
 import nl.knooppunt.validation.keten.Duplicaten;
 import org.apache.camel.Exchange;
@@ -65,13 +66,13 @@ public class Herstel {
     }
 
     private boolean herstel(String traceerId, String kanaal, String bestandsnaam, Instant ontvangenOp) {
-        byte[] inhoud = payloads.load(traceerId).orElse(null);
+        Payload inhoud = payloads.open(traceerId).orElse(null);
         if (inhoud == null) {
             log.warn("traceerId={} herstel: geen payload meer; het bericht blijft staan voor een beheerder", traceerId);
             return false;
         }
         // the sender check passed at intake; deelnemer null skips it (as a release of a parked bericht does)
-        Bericht bericht = new Bericht(traceerId, kanaal, bestandsnaam, ontvangenOp, inhoud);
+        Bericht bericht = new Bericht(traceerId, kanaal, bestandsnaam, ontvangenOp, inhoud, null);
         Exchange uit = camel.send("direct:validate", exchange -> {
             exchange.setProperty(Bericht.PROPERTY, bericht);
             exchange.setProperty(Duplicaten.HERSTEL, Boolean.TRUE);

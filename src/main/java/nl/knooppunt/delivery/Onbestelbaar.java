@@ -5,6 +5,7 @@ import jakarta.jms.MessageConsumer;
 import java.time.Instant;
 import java.util.List;
 import nl.knooppunt.intake.Bericht;
+import nl.knooppunt.payload.Payload;
 import nl.knooppunt.payload.PayloadStore;
 import nl.knooppunt.tracking.BerichtQueries;
 import nl.knooppunt.tracking.BerichtStatus;
@@ -44,7 +45,7 @@ public class Onbestelbaar {
             return Uitkomst.NIET_GEVONDEN;
         }
         BerichtStatus status = queries.find(traceerId).orElse(null);
-        byte[] inhoud = payloads.load(traceerId).orElse(null);
+        Payload inhoud = payloads.open(traceerId).orElse(null);
         if (status == null || inhoud == null || !Bericht.Status.GEPARKEERD.name().equals(status.status())) {
             return Uitkomst.NIET_GEVONDEN;
         }
@@ -55,7 +56,7 @@ public class Onbestelbaar {
                 if (parked == null) {
                     return Uitkomst.NIET_GEVONDEN;
                 }
-                Bericht bericht = new Bericht(traceerId, status.kanaal(), null, Instant.now(), inhoud);
+                Bericht bericht = new Bericht(traceerId, status.kanaal(), null, Instant.now(), inhoud, null);
                 Exception failure = camel.send("direct:validate",
                         exchange -> exchange.setProperty(Bericht.PROPERTY, bericht)).getException();
                 Uitkomst uitkomst = switch (bericht.status()) {

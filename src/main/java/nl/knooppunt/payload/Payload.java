@@ -13,29 +13,43 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * A bericht's bytes exactly as received: in memory for an ordinary bericht, or, for a large one, the file its channel
- * wrote (an SFTP upload). Every reader {@link #open() opens} its own stream, so a large declaratie is never whole in
- * the heap: the intake gate, the XSD validator, the rule readers, the payload store and the broker each stream it.
+ * A bericht's bytes exactly as received: in memory for an ordinary bericht, or, for a large one, a source it is read
+ * from: the file its channel wrote (an SFTP upload), or its parts in the payload store (the recovery, a release from
+ * the parking queue). Every reader {@link #open() opens} its own stream, so a large declaratie is never whole in the
+ * heap: the intake gate, the XSD validator, the rule readers, the payload store and the broker each stream it.
  * {@link #toString()} never shows the content.
  */
 public final class Payload {
+
+    /** Where a large payload is read from; each call a new stream from the first byte. */
+    @FunctionalInterface
+    public interface Bron {
+        InputStream open() throws IOException;
+    }
 
     /** From this size on a channel leaves the bytes in their file instead of reading them into the heap. */
     public static final long STREAM_VANAF = 1024 * 1024;
 
     private final byte[] bytes;
-    private final Path file;
+    private final Bron bron;
+    private final String soort;
     private final long size;
 
-    private Payload(byte[] bytes, Path file, long size) {
+    private Payload(byte[] bytes, Bron bron, String soort, long size) {
         this.bytes = bytes;
-        this.file = file;
+        this.bron = bron;
+        this.soort = soort;
         this.size = size;
     }
 
     public static Payload of(byte[] bytes) {
         byte[] b = bytes == null ? new byte[0] : bytes;
-        return new Payload(b, null, b.length);
+        return new Payload(b, null, null, b.length);
+    }
+
+    /** A payload of this size that is read from this source (the payload store's parts). */
+    public static Payload uit(long size, Bron bron) {
+        return new Payload(null, bron, "delen", size);
     }
 
     /**
@@ -44,7 +58,7 @@ public final class Payload {
      */
     public static Payload file(Path file) {
         try {
-            return new Payload(null, file, Files.size(file));
+            return new Payload(null, () -> Files.newInputStream(file), "bestand", Files.size(file));
         } catch (IOException e) {
             throw new UncheckedIOException("bericht in " + file.getFileName() + " niet leesbaar", e);
         }
@@ -65,14 +79,14 @@ public final class Payload {
             return new ByteArrayInputStream(bytes);
         }
         try {
-            return Files.newInputStream(file);
+            return bron.open();
         } catch (IOException e) {
-            throw new UncheckedIOException("bericht in " + file.getFileName() + " niet leesbaar", e);
+            throw new UncheckedIOException("bericht (" + soort + ") niet leesbaar", e);
         }
     }
 
     /**
-     * All bytes in one array: for a bericht in memory the array itself, for a file-backed one a full read. Only for
+     * All bytes in one array: for a bericht in memory the array itself, otherwise a full read. Only for
      * readers that need an array and see ordinary berichten (the demo, a retour's own bytes); the hub's path streams.
      */
     public byte[] bytes() {
@@ -82,7 +96,7 @@ public final class Payload {
         try (InputStream in = open()) {
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new UncheckedIOException("bericht in " + file.getFileName() + " niet leesbaar", e);
+            throw new UncheckedIOException("bericht (" + soort + ") niet leesbaar", e);
         }
     }
 
@@ -107,6 +121,6 @@ public final class Payload {
 
     @Override
     public String toString() {
-        return "Payload[" + size + " bytes" + (bytes != null ? "" : ", file") + "]";
+        return "Payload[" + size + " bytes" + (bytes != null ? "" : ", " + soort) + "]";
     }
 }

@@ -1,11 +1,13 @@
 package nl.knooppunt.payload;
 
-import java.io.ByteArrayOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Enumeration;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -75,20 +77,41 @@ public class PayloadStore {
         }
     }
 
-    /** The whole payload in one array (the recovery, a release from the parking queue, the dashboard). */
-    public Optional<byte[]> load(String traceerId) {
+    /**
+     * The payload as it can be read again: in memory for an ordinary bericht; for a large one a {@link Payload} that
+     * reads its parts one at a time while a reader streams it (the recovery, a release from the parking queue).
+     */
+    public Optional<Payload> open(String traceerId) {
         Optional<byte[]> rij = jdbc.query("select inhoud, delen from payload where traceer_id = ?",
                 rs -> !rs.next() ? Optional.empty() : rs.getInt(2) == 0 ? Optional.of(rs.getBytes(1)) : Optional.of(DELEN),
                 traceerId);
         if (rij.isEmpty() || rij.get() != DELEN) {
-            return rij;
+            return rij.map(Payload::of);
         }
-        ByteArrayOutputStream alles = new ByteArrayOutputStream();
-        jdbc.query("select inhoud from payload_deel where traceer_id = ? order by volgnummer",
-                rs -> {
-                    alles.writeBytes(rs.getBytes(1));
-                }, traceerId);
-        return Optional.of(alles.toByteArray());
+        Long size = jdbc.queryForObject("select sum(octet_length(inhoud)) from payload_deel where traceer_id = ?",
+                Long.class, traceerId);
+        int delen = jdbc.queryForObject("select count(*) from payload_deel where traceer_id = ?", Integer.class,
+                traceerId);
+        return Optional.of(Payload.uit(size == null ? 0 : size, () -> new SequenceInputStream(new Enumeration<>() {
+            int volgnummer;
+
+            @Override
+            public boolean hasMoreElements() {
+                return volgnummer < delen;
+            }
+
+            @Override
+            public InputStream nextElement() {
+                return new ByteArrayInputStream(jdbc.queryForObject(
+                        "select inhoud from payload_deel where traceer_id = ? and volgnummer = ?", byte[].class,
+                        traceerId, volgnummer++));
+            }
+        })));
+    }
+
+    /** The whole payload in one array (the dashboard's view of it). */
+    public Optional<byte[]> load(String traceerId) {
+        return open(traceerId).map(Payload::bytes);
     }
 
     static int delen(long size) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Message;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +15,11 @@ import nl.knooppunt.SharedHubTest;
 import nl.knooppunt.cluster.EenReplica;
 import nl.knooppunt.intake.Bericht;
 import nl.knooppunt.intake.BerichtType;
+import nl.knooppunt.intake.Ontvangst;
 import nl.knooppunt.intake.soap.api.Status;
 import nl.knooppunt.intake.soap.api.VerstuurBerichtAntwoord;
+import nl.knooppunt.payload.Payload;
+import nl.knooppunt.payload.PayloadStore;
 import nl.knooppunt.testdata.BerichtBuilder;
 import nl.knooppunt.testdata.TestBsn;
 import nl.knooppunt.tracking.BerichtJournal;
@@ -46,6 +50,8 @@ class HerstelTest extends SharedHubTest {
     InhoudLezer lezer;
     @Autowired
     CamelContext camel;
+    @Autowired
+    PayloadStore payloads;
 
     @Test
     void aSendThatGotOutIsNotDeliveredAgainAndGetsItsAfgeleverdOnce() {
@@ -108,6 +114,22 @@ class HerstelTest extends SharedHubTest {
         assertThat(receive(QUEUE, oud, 500)).isNull();
     }
 
+    /** A large bericht's payload is in parts: the recovery streams it from them, and it arrives whole. */
+    @Test
+    void aLargeBerichtIsRecoveredFromItsPartsAndArrivesWhole() throws Exception {
+        int n = ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+        byte[] bytes = BerichtBuilder.wmo323().identificatie("HG" + n).declaratieNummer("DHG" + n)
+                .prestaties(1500, TestBsn.first(20)).build().getBytes(StandardCharsets.UTF_8);
+        Payload groot = Payload.file(Files.write(tempDir("herstel-groot").resolve("groot.xml"), bytes));
+        assertThat(groot.size()).isGreaterThan(Payload.STREAM_VANAF);
+        String traceerId = crashNaClaim(groot, BerichtType.WMO323);
+
+        herstel.herstel();
+
+        assertThat(status(traceerId)).isEqualTo("AFGELEVERD");
+        assertThat(receiveBody(QUEUE, traceerId)).as("streamed from its parts, whole").isEqualTo(bytes);
+    }
+
     @Test
     void theRecoveryRouteRunsOnOneReplicaAtATime() {
         assertThat(camel.getRoute("herstel-afleveringen").getRoutePolicyList())
@@ -123,24 +145,31 @@ class HerstelTest extends SharedHubTest {
     /** What a kill -9 after the claim leaves: ONTVANGEN audited, payload stored, claimed, GEROUTEERD, no AFGELEVERD. */
     private String crashNaClaim(String xml, boolean verstuurd) {
         byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+        String traceerId = crashNaClaim(Payload.of(bytes), BerichtType.WMO315);
+        if (verstuurd) {
+            new JmsTemplate(connectionFactory).send(QUEUE, session -> {
+                BytesMessage m = session.createBytesMessage();
+                m.writeBytes(bytes);
+                m.setStringProperty("_AMQ_DUPL_ID", "bericht/42420001/" + Ontvangst.sha256(bytes));
+                m.setStringProperty("traceerId", traceerId);
+                return m;
+            });
+        }
+        return traceerId;
+    }
+
+    private String crashNaClaim(Payload inhoud, BerichtType type) {
         Timestamp uurGeleden = Timestamp.from(Instant.now().minus(Duration.ofHours(1)));
-        Bericht bericht = new Bericht(UUID.randomUUID().toString(), "SOAP", "herstel.xml", uurGeleden.toInstant(), bytes);
+        Bericht bericht = new Bericht(UUID.randomUUID().toString(), "SOAP", "herstel.xml", uurGeleden.toInstant(), inhoud,
+                null);
+        payloads.bewaarDelen(bericht.traceerId(), inhoud);
         journal.ontvangen(bericht, bericht.sha256(), true);
-        assertThat(duplicaten.claim(lezer.lees(bytes, BerichtType.WMO315), bericht.sha256(), bericht.traceerId())
+        assertThat(duplicaten.claim(lezer.lees(inhoud, type), bericht.sha256(), bericht.traceerId())
                 .soort()).isEqualTo(Duplicaten.Uitkomst.Soort.NIEUW);
         jdbc.update("update bericht set status = 'GEROUTEERD', gewijzigd_op = ? where traceer_id = ?", uurGeleden,
                 bericht.traceerId());
         jdbc.update("update bericht_identificatie set geclaimd_op = ? where traceer_id = ?", uurGeleden,
                 bericht.traceerId());
-        if (verstuurd) {
-            new JmsTemplate(connectionFactory).send(QUEUE, session -> {
-                BytesMessage m = session.createBytesMessage();
-                m.writeBytes(bytes);
-                m.setStringProperty("_AMQ_DUPL_ID", "bericht/42420001/" + bericht.sha256());
-                m.setStringProperty("traceerId", bericht.traceerId());
-                return m;
-            });
-        }
         return bericht.traceerId();
     }
 

@@ -152,6 +152,11 @@ class SftpChannelTest extends SharedHubTest {
         assertThat(payloads.load(traceerId)).as("the whole declaratie in the payload store").contains(bytes);
         assertThat(jdbc.queryForObject("select count(*) from payload_deel where traceer_id = ?", Integer.class, traceerId))
                 .as("in parts of 1 MiB").isEqualTo(2);
+        // read back (the recovery, a release from the parking queue) part by part, never whole
+        nl.knooppunt.payload.Payload opnieuw = payloads.open(traceerId).orElseThrow();
+        assertThat(opnieuw.inMemory()).isFalse();
+        assertThat(opnieuw.size()).isEqualTo(bytes.length);
+        assertThat(opnieuw.sha256()).isEqualTo(nl.knooppunt.intake.Ontvangst.sha256(bytes));
         assertThat(jdbc.queryForObject("select grootte from bericht where traceer_id = ?", Long.class, traceerId))
                 .isEqualTo(bytes.length);
         assertThat(mappen.werk(AGB)).as("the work file is removed after the route").isEmptyDirectory();
