@@ -1,10 +1,14 @@
 package nl.knooppunt.dashboard;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import nl.knooppunt.audit.AuditEvent;
+import nl.knooppunt.payload.Payload;
 import nl.knooppunt.payload.PayloadStore;
 import nl.knooppunt.security.Scope;
 import nl.knooppunt.tracking.BerichtQueries;
@@ -31,6 +35,9 @@ public class Berichtdetail {
     private final BerichtQueries queries;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    /** What the payload view shows at most: a 25 MB declaratie is not sent to a browser whole. */
+    static final int MAX_TEKENS = 1_000_000;
+
     private final PayloadStore payloads;
     private final Inzagelog inzagelog;
 
@@ -83,11 +90,16 @@ public class Berichtdetail {
         if (zichtbaar(traceerId, scope).isEmpty()) {
             return Optional.empty();
         }
-        Optional<byte[]> bytes = payloads.load(traceerId);
-        if (bytes.isEmpty()) {
+        Optional<Payload> inhoud = payloads.open(traceerId);
+        if (inhoud.isEmpty()) {
             return Optional.empty();
         }
-        String gemaskeerd = BsnMasker.maskeer(bytes.get());
+        String gemaskeerd;
+        try (InputStream in = inhoud.get().open()) {
+            gemaskeerd = BsnMasker.maskeer(in, inhoud.get().size(), MAX_TEKENS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         inzagelog.schrijf(Scope.naam(), traceerId, reden.strip(), via);
         return Optional.of(gemaskeerd);
     }

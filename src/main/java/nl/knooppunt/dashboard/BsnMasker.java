@@ -1,7 +1,9 @@
 package nl.knooppunt.dashboard;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.StringWriter;
+import java.util.Locale;
 import javax.xml.stream.XMLEventFactory;
 import javax.xml.stream.XMLEventReader;
 import javax.xml.stream.XMLEventWriter;
@@ -27,14 +29,39 @@ public final class BsnMasker {
 
     /** @throws NietLeesbaar when the bytes are not well-formed XML */
     public static String maskeer(byte[] xml) {
-        StringWriter uit = new StringWriter(xml.length + 64);
+        return maskeer(new ByteArrayInputStream(xml), xml.length, Integer.MAX_VALUE);
+    }
+
+    /**
+     * At most {@code maxTekens} characters of the masked XML, streamed (a large declaratie is never whole in memory
+     * here); when there is more, the text ends with a comment that says so. The rest is still parsed to its end, so
+     * XML that breaks further on is not shown either.
+     *
+     * @param grootte the bericht's size in bytes, for the comment
+     * @throws NietLeesbaar when the bytes are not well-formed XML
+     */
+    public static String maskeer(InputStream xml, long grootte, int maxTekens) {
+        StringWriter uit = new StringWriter((int) Math.min(grootte, maxTekens) + 64);
         try {
-            XMLEventReader reader = HardenedXml.inputFactory(true).createXMLEventReader(new ByteArrayInputStream(xml));
+            XMLEventReader reader = HardenedXml.inputFactory(true).createXMLEventReader(xml);
             XMLEventWriter writer = OUT.createXMLEventWriter(uit);
             int inBsn = 0;
             boolean gemaskeerd = false;
+            boolean vol = false;
             while (reader.hasNext()) {
                 XMLEvent e = reader.nextEvent();
+                if (vol) {
+                    continue; // parsed to the end, not written
+                }
+                if (maxTekens != Integer.MAX_VALUE) {
+                    writer.flush();
+                    if (uit.getBuffer().length() >= maxTekens) {
+                        vol = true;
+                        uit.write(String.format(Locale.forLanguageTag("nl"), "%n<!-- Knooppunt: alleen de eerste %,d "
+                                + "tekens getoond; het hele bericht is %,d bytes -->", maxTekens, grootte));
+                        continue;
+                    }
+                }
                 if (e.getEventType() == XMLEvent.DTD) {
                     throw new NietLeesbaar(); // the intake gate refuses a DOCTYPE (KP003); so does inzage
                 }
@@ -69,7 +96,9 @@ public final class BsnMasker {
                 }
                 writer.add(e);
             }
-            writer.close();
+            if (!vol) {
+                writer.close();
+            }
             reader.close();
         } catch (XMLStreamException | RuntimeException e) {
             throw new NietLeesbaar();

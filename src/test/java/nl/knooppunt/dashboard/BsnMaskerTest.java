@@ -42,4 +42,31 @@ class BsnMaskerTest {
         assertThatThrownBy(() -> BsnMasker.maskeer(("<a><Bsn>" + TestBsn.nth(33) + "</Bsn>").getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(BsnMasker.NietLeesbaar.class).hasMessageNotContaining(TestBsn.nth(33));
     }
+
+    /** A large declaratie is shown in part: masked, cut off with a note, never whole in memory. */
+    @Test
+    void aLargeBerichtIsShownInPartAndStillMasked() {
+        String xml = BerichtBuilder.wmo323().declaratieNummer("DCL-MASK-2").prestaties(200, TestBsn.first(20)).build();
+        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+
+        String deel = BsnMasker.maskeer(new java.io.ByteArrayInputStream(bytes), bytes.length, 10_000);
+
+        assertThat(deel.length()).isBetween(10_000, 12_000);
+        assertThat(deel).contains("DCL-MASK-2").contains("*********")
+                .endsWith("<!-- Knooppunt: alleen de eerste 10.000 tekens getoond; het hele bericht is "
+                        + String.format(java.util.Locale.forLanguageTag("nl"), "%,d", bytes.length) + " bytes -->");
+        assertThat(TestBsn.first(20)).noneMatch(deel::contains);
+        // under the limit: the whole text, as before
+        assertThat(BsnMasker.maskeer(new java.io.ByteArrayInputStream(bytes), bytes.length, Integer.MAX_VALUE - 1))
+                .isEqualTo(BsnMasker.maskeer(bytes));
+    }
+
+    @Test
+    void xmlThatBreaksAfterTheShownPartIsNotShownEither() {
+        String xml = BerichtBuilder.wmo323().prestaties(200, TestBsn.first(20)).build();
+        byte[] kapot = (xml.substring(0, xml.length() - 20)).getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> BsnMasker.maskeer(new java.io.ByteArrayInputStream(kapot), kapot.length, 10_000))
+                .isInstanceOf(BsnMasker.NietLeesbaar.class);
+    }
 }

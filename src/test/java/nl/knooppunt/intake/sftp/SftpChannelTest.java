@@ -157,6 +157,11 @@ class SftpChannelTest extends SharedHubTest {
         assertThat(opnieuw.inMemory()).isFalse();
         assertThat(opnieuw.size()).isEqualTo(bytes.length);
         assertThat(opnieuw.sha256()).isEqualTo(nl.knooppunt.intake.Ontvangst.sha256(bytes));
+        // the dashboard shows the first part, masked, and says so
+        String getoond = api("LEZER").get().uri("/api/berichten/" + traceerId + "/payload?reden=controle")
+                .retrieve().body(String.class);
+        assertThat(getoond).contains("*********").contains("alleen de eerste 1.000.000 tekens getoond");
+        assertThat(TestBsn.first(20)).noneMatch(getoond::contains);
         assertThat(jdbc.queryForObject("select grootte from bericht where traceer_id = ?", Long.class, traceerId))
                 .isEqualTo(bytes.length);
         assertThat(mappen.werk(AGB)).as("the work file is removed after the route").isEmptyDirectory();
