@@ -79,7 +79,8 @@ public class PayloadStore {
 
     /**
      * The payload as it can be read again: in memory for an ordinary bericht; for a large one a {@link Payload} that
-     * reads its parts one at a time while a reader streams it (the recovery, a release from the parking queue).
+     * reads its parts one at a time while a reader streams it (the recovery, a release from the parking queue, the
+     * dashboard's masked view).
      */
     public Optional<Payload> open(String traceerId) {
         Optional<byte[]> rij = jdbc.query("select inhoud, delen from payload where traceer_id = ?",
@@ -107,11 +108,6 @@ public class PayloadStore {
                         traceerId, volgnummer++));
             }
         })));
-    }
-
-    /** The whole payload in one array (the dashboard's view of it). */
-    public Optional<byte[]> load(String traceerId) {
-        return open(traceerId).map(Payload::bytes);
     }
 
     static int delen(long size) {

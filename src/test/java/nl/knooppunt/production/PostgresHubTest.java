@@ -123,7 +123,7 @@ class PostgresHubTest extends HubTestSupport {
 
         assertThat(bericht.status()).as("%s", bericht.meldingen()).isEqualTo(Bericht.Status.AFGELEVERD);
         assertThat(receiveBody("gemeente.0599", bericht.traceerId())).isEqualTo(xml);
-        assertThat(payloads.load(bericht.traceerId())).contains(xml);
+        assertThat(payloads.open(bericht.traceerId()).map(Payload::bytes)).contains(xml);
         assertThat(jdbc.queryForObject("select count(*) from payload_deel where traceer_id = ?", Long.class,
                 bericht.traceerId())).isEqualTo(2L);
     }

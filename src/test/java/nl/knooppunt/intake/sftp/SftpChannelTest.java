@@ -149,7 +149,7 @@ class SftpChannelTest extends SharedHubTest {
         assertThat(tekst(verslag, "BerichtStatus")).isEqualTo("AFGELEVERD");
         String traceerId = tekst(verslag, "TraceerId");
         assertThat(receiveBody("gemeente.0599", traceerId)).as("the whole declaratie on the queue").isEqualTo(bytes);
-        assertThat(payloads.load(traceerId)).as("the whole declaratie in the payload store").contains(bytes);
+        assertThat(payloads.open(traceerId).map(nl.knooppunt.payload.Payload::bytes)).as("the whole declaratie in the payload store").contains(bytes);
         assertThat(jdbc.queryForObject("select count(*) from payload_deel where traceer_id = ?", Integer.class, traceerId))
                 .as("in parts of 1 MiB").isEqualTo(2);
         // read back (the recovery, a release from the parking queue) part by part, never whole
