@@ -34,6 +34,7 @@ public final class Payload {
     private final Bron bron;
     private final String soort;
     private final long size;
+    private volatile String sha256; // computed once: the channel, the receipt and the duplicate check share it
 
     private Payload(byte[] bytes, Bron bron, String soort, long size) {
         this.bytes = bytes;
@@ -100,8 +101,17 @@ public final class Payload {
         }
     }
 
-    /** SHA-256 as lowercase hex, streamed. */
+    /** SHA-256 as lowercase hex, streamed, computed once. */
     public String sha256() {
+        String hash = sha256;
+        if (hash == null) {
+            hash = berekenSha256();
+            sha256 = hash;
+        }
+        return hash;
+    }
+
+    private String berekenSha256() {
         if (bytes != null) {
             try {
                 return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
