@@ -22,4 +22,11 @@ class LekscanTest {
         String geenElfproef = bsn.substring(0, 8) + ((bsn.charAt(8) - '0' + 1) % 10);
         assertThat(Lekscan.bsns(geenElfproef + " 1" + bsn + " " + bsn + "0 123456782 999990")).isEmpty();
     }
+
+    @Test
+    void ignoresAnObjectsIdentityHashInABrokerLog() {
+        // from an Artemis message audit log line of a CI run: the number is the message's identity hash, no BSN
+        assertThat(Lekscan.bsns("properties=TypedProperties[eventType=AFGELEVERD]]@999992995 to transaction")).isEmpty();
+        assertThat(Lekscan.bsns("bsn=999992995")).as("the same number anywhere else").containsExactly("999992995");
+    }
 }
