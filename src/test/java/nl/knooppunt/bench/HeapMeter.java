@@ -5,6 +5,9 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
@@ -25,24 +28,18 @@ final class HeapMeter implements AutoCloseable {
     private final Recording jfr = new Recording();
     private final Grootste elders = new Grootste();
     private final Grootste inDatabase = new Grootste();
-    private final Thread sampler;
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "heap-meter");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile boolean running = true;
 
     HeapMeter() {
         jfr.enable("jdk.ObjectAllocationOutsideTLAB").withStackTrace();
         jfr.start();
-        sampler = new Thread(() -> {
-            while (running) {
-                maxInUse.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(5); // a sampling interval, not a wait for a result
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "heap-meter");
-        sampler.setDaemon(true);
-        sampler.start();
+        sampler.scheduleAtFixedRate(() -> maxInUse.accumulateAndGet(
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max), 0, 5, TimeUnit.MILLISECONDS);
     }
 
     private void allocation(RecordedEvent e) {
@@ -95,7 +92,8 @@ final class HeapMeter implements AutoCloseable {
             return;
         }
         running = false;
-        sampler.join();
+        sampler.shutdown();
+        sampler.awaitTermination(1, TimeUnit.SECONDS);
         jfr.stop();
         Path file = Files.createTempFile(Path.of("target"), "heap-meter", ".jfr");
         try {
