@@ -25,7 +25,6 @@ public final class Bericht {
     private final Instant ontvangenOp;
     private final Payload inhoud;
     private final String deelnemer;
-    private String sha256;
     private BerichtInfo info;
     private Route besluit;
     private Status status = Status.ONTVANGEN;
@@ -85,10 +84,7 @@ public final class Bericht {
 
     /** SHA-256 of the bytes as received (hex), computed once: receipt, duplicates and the journal share it. */
     public String sha256() {
-        if (sha256 == null) {
-            sha256 = inhoud.sha256();
-        }
-        return sha256;
+        return inhoud.sha256();
     }
 
     /** The participant the channel authenticated, or null when the channel did not authenticate the sender. */

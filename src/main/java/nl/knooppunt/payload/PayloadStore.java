@@ -89,11 +89,10 @@ public class PayloadStore {
         if (rij.isEmpty() || rij.get() != DELEN) {
             return rij.map(Payload::of);
         }
-        Long size = jdbc.queryForObject("select sum(octet_length(inhoud)) from payload_deel where traceer_id = ?",
-                Long.class, traceerId);
-        int delen = jdbc.queryForObject("select count(*) from payload_deel where traceer_id = ?", Integer.class,
-                traceerId);
-        return Optional.of(Payload.uit(size == null ? 0 : size, () -> new SequenceInputStream(new Enumeration<>() {
+        long[] delenEnGrootte = jdbc.queryForObject("select count(*), coalesce(sum(octet_length(inhoud)), 0) "
+                + "from payload_deel where traceer_id = ?", (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, traceerId);
+        long delen = delenEnGrootte[0];
+        return Optional.of(Payload.uit(delenEnGrootte[1], () -> new SequenceInputStream(new Enumeration<>() {
             int volgnummer;
 
             @Override
