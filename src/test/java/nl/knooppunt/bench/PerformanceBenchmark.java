@@ -31,14 +31,35 @@ import org.springframework.test.context.DynamicPropertySource;
  * the other in this JVM, against the hub's one embedded broker and database; then a 25 MB declaratie through the hub.
  * Runs only with {@code mvn -Pbench verify} or {@code bench/run}; prints the table and writes it to
  * {@code target/bench/resultaat.txt}. Knobs: {@code -Dbench.berichten} (per run), {@code -Dbench.runs},
- * {@code -Dbench.warmup}, {@code -Dbench.groot} (bytes of the large declaratie), {@code -Dbench.alleen=tabel} (only the
+ * {@code -Dbench.warmup} (at least; then until the JIT is quiet, at most {@code -Dbench.warmup.max}),
+ * {@code -Dbench.draden=true} (CPU per group of threads, per run), {@code -Dbench.groot} (bytes of the large declaratie), {@code -Dbench.alleen=tabel} (only the
  * three pipelines and the ratios), {@code -Dbench.alleen=knooppunt} (only the hub's row), {@code -Dbench.alleen=groot} (only the
  * large declaratie), {@code -Dbench.alleen=latentie,200mb}
  * (only the measurements against the hub as its own process, {@link SecondProcessBench}).
  */
 class PerformanceBenchmark extends HubTestSupport {
 
-    static final Path DATA_DIR = tempDir("knooppunt-bench-data");
+    // a run's data dir (broker journal, H2 file, the large declaratie) grows to several GB; the ones that earlier runs
+    // left behind go first, so that the disk does not fill up (Artemis blocks every producer at 90 %)
+    static final Path DATA_DIR = opgeruimd(tempDir("knooppunt-bench-data"));
+
+    private static Path opgeruimd(Path nieuw) {
+        try (var oud = Files.list(nieuw.getParent())) {
+            oud.filter(p -> !p.equals(nieuw) && (p.getFileName().toString().startsWith("knooppunt-bench-data")
+                    || p.getFileName().toString().startsWith("bench-groot"))).forEach(PerformanceBenchmark::verwijder);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return nieuw;
+    }
+
+    private static void verwijder(Path map) {
+        try (var paden = Files.walk(map)) {
+            paden.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @DynamicPropertySource
     static void hubProperties(DynamicPropertyRegistry registry) {
@@ -71,7 +92,8 @@ class PerformanceBenchmark extends HubTestSupport {
                     Integer.getInteger("bench.runs", 5), Integer.getInteger("bench.berichten", 2000));
             assertThat(hub.afgekeurd).as("every bericht of the mix is accepted by the hub").hasValue(0);
             hub.close();
-            write(List.of(Meting.HEADER, r.row(), groepCommit()));
+            write(List.of(String.format(Locale.ROOT, "warm-up: %d runs", r.warmups()), Meting.HEADER, r.row(),
+                    groepCommit(r)));
             return;
         }
         if (alleen.contains("groot")) {
@@ -95,7 +117,7 @@ class PerformanceBenchmark extends HubTestSupport {
                 System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / (1024 * 1024)));
         out.add(String.format(Locale.ROOT, "%d berichten per run (WMO305/307/315/317/323 with 1–50 prestaties, %.1f KB average), "
-                + "median of %d runs after %d warm-up runs", perRun, averageKb(perRun), runs, warmup));
+                + "median of %d runs after warm-up", perRun, averageKb(perRun), runs));
 
         String vm = "vm://" + artemis.getEmbedded().getServerId();
         ActiveMQConnectionFactory raw = new ActiveMQConnectionFactory(vm);
@@ -113,12 +135,15 @@ class PerformanceBenchmark extends HubTestSupport {
         limit.close();
         plain.close();
 
+        out.add(String.format(Locale.ROOT, "warm-up: at least %d runs, then until the JIT compiled for less than %.0f %% "
+                + "of a run's time: limit %d runs, plain Camel %d, Knooppunt %d", warmup, 100 * Meting.JIT_STIL,
+                rLimit.warmups(), rPlain.warmups(), rHub.warmups()));
         out.add("");
         out.add(Meting.HEADER);
         for (Meting.Result r : List.of(rLimit, rPlain, rHub)) {
             out.add(r.row());
         }
-        out.add(groepCommit());
+        out.add(groepCommit(rHub));
         if (!tabel) {
             // -Dbench.alleen=tabel: only the three pipelines and the ratios (a before/after pair, side by side)
             out.add("");
@@ -134,11 +159,12 @@ class PerformanceBenchmark extends HubTestSupport {
     }
 
     /** How many units of database work shared a commit (system.GroepCommit), over all runs of the hub. */
-    private String groepCommit() {
+    private String groepCommit(Meting.Result hub) {
         io.micrometer.core.instrument.DistributionSummary s = metrics.find("knooppunt.groepcommit.werk").summary();
         return s == null ? "group commit: no figures" : String.format(Locale.ROOT,
-                "group commit: %d commits, %.1f units of database work per commit on average, at most %.0f",
-                s.count(), s.mean(), s.max());
+                "group commit: %d commits, %.1f units of database work per commit on average, at most %.0f; "
+                        + "the writer thread was on a CPU %.0f %% of the hub's run time (median)",
+                s.count(), s.mean(), s.max(), 100 * hub.median(Meting.Run::writerBusy));
     }
 
     private static void write(List<String> out) throws java.io.IOException {
