@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import nl.knooppunt.routing.Signaal;
+import nl.knooppunt.system.Tekens;
 import nl.knooppunt.validation.Melding;
 
 /**
@@ -73,8 +74,9 @@ public record AuditEvent(
                           Long tarief, Long bedrag) {
 
         public static Product of(nl.knooppunt.intake.ProductRegel regel) {
-            return new Product(regel.soort(), regel.toewijzingNummer(), matching(regel.categorie(), "[0-9]{2}"),
-                    matching(regel.code(), "[0-9A-Z]{5}"),
+            return new Product(regel.soort(), regel.toewijzingNummer(),
+                    Tekens.cijfers(regel.categorie(), 2, 2) ? regel.categorie() : null,
+                    Tekens.code(regel.code(), 5, 5) ? regel.code() : null,
                     datum(regel.datum()), datum(regel.einddatum()), regel.volume(), code(regel.eenheid()),
                     code(regel.frequentie()), regel.tarief(), regel.bedrag());
         }
@@ -85,11 +87,7 @@ public record AuditEvent(
         }
 
         private static String code(String value) {
-            return matching(value, "[0-9A-Z]{1,3}");
-        }
-
-        private static String matching(String value, String pattern) {
-            return value != null && value.matches(pattern) ? value : null;
+            return Tekens.code(value, 1, 3) ? value : null;
         }
     }
 }

@@ -2,6 +2,7 @@ package nl.knooppunt.intake;
 
 import java.util.List;
 import java.util.Set;
+import nl.knooppunt.system.Tekens;
 
 /**
  * What the intake gate read from a bericht. It holds no BSN: clients appear only as keyed pseudonyms.
@@ -52,10 +53,10 @@ public record BerichtInfo(
     }
 
     static boolean isGemeentecode(String s) {
-        return s != null && s.matches("[0-9]{4}");
+        return Tekens.cijfers(s, 4, 4);
     }
 
     static boolean isAgb(String s) {
-        return s != null && s.matches("[0-9]{8}");
+        return Tekens.cijfers(s, 8, 8);
     }
 }

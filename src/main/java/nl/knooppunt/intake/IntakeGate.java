@@ -17,6 +17,7 @@ import javax.xml.stream.XMLStreamReader;
 import nl.knooppunt.audit.Pseudonymizer;
 import nl.knooppunt.payload.Payload;
 import nl.knooppunt.system.KnooppuntProperties;
+import nl.knooppunt.system.Tekens;
 import nl.knooppunt.validation.AfkeurException;
 import nl.knooppunt.validation.Afkeurcode;
 import nl.knooppunt.validation.Masking;
@@ -242,7 +243,7 @@ public class IntakeGate {
                     pseudoniemen.add(pseudonymizer.pseudonym(value));
                 }
             } else if (("Categorie".equals(element) && "Product".equals(parent)) || "ProductCategorie".equals(element)) {
-                if (value.matches("[0-9]{2}")) {
+                if (Tekens.cijfers(value, 2, 2)) {
                     categorieen.add(value);
                 }
             } else if ("TotaalIngediendBedrag".equals(parent) && path.size() == 4) {
@@ -259,7 +260,7 @@ public class IntakeGate {
                 throw AfkeurException.of(Afkeurcode.KP006, "geen Header/BerichtCode gevonden");
             }
             Long totaal = null;
-            if (totaalBedrag != null && totaalBedrag.matches("[0-9]{1,15}")) {
+            if (Tekens.cijfers(totaalBedrag, 1, 15)) {
                 totaal = Long.parseLong(totaalBedrag) * ("C".equals(totaalDebetCredit) ? -1 : 1);
             }
             return new BerichtInfo(type, berichtCode, afzender, ontvanger, identificatie, dagtekening,
@@ -270,7 +271,7 @@ public class IntakeGate {
         private ProductRegel productRegel() {
             String nummer = regel.get("ToewijzingNummer");
             return new ProductRegel(regelSoort,
-                    nummer != null && nummer.matches("[0-9]{1,9}") ? Long.valueOf(nummer) : null,
+                    Tekens.cijfers(nummer, 1, 9) ? Long.valueOf(nummer) : null,
                     first("Categorie", "ProductCategorie"),
                     first("Code", "ProductCode"),
                     first("ToewijzingIngangsdatum", "Ingangsdatum", "GewensteIngangsdatum", "Begindatum"),

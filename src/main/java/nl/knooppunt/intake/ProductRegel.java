@@ -1,5 +1,7 @@
 package nl.knooppunt.intake;
 
+import nl.knooppunt.system.Tekens;
+
 /**
  * One product line of a bericht, as routing needs it: a ToegewezenProduct, Start/StopProduct, AangevraagdProduct,
  * a product of a Verzoek, or a 323/325 Prestatie. Every field may be null when the bericht does not carry it.
@@ -33,7 +35,7 @@ public record ProductRegel(
 
     /** A whole number as the bericht wrote it (volume, tarief, bedrag in eurocent), or null when absent or no number. */
     public static Long alsGetal(String value) {
-        return value != null && value.matches("[0-9]{1,12}") ? Long.valueOf(value) : null;
+        return Tekens.cijfers(value, 1, 12) ? Long.valueOf(value) : null;
     }
 
     /** A date as the bericht wrote it, or null when absent or not a date (the XSD has the final word on format). */

@@ -10,6 +10,7 @@ import nl.knooppunt.audit.AuditEvent;
 import nl.knooppunt.registry.Aanbieder;
 import nl.knooppunt.registry.Registry;
 import nl.knooppunt.registry.RegistryService;
+import nl.knooppunt.system.Tekens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -155,10 +156,10 @@ public class RapportFeiten {
     }
 
     private static boolean isAgb(String s) {
-        return s != null && s.matches("[0-9]{8}");
+        return Tekens.cijfers(s, 8, 8);
     }
 
     private static boolean isGemeente(String s) {
-        return s != null && s.matches("[0-9]{4}");
+        return Tekens.cijfers(s, 4, 4);
     }
 }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
@@ -34,6 +36,13 @@ public class XsdValidator {
     private static final int MAX_MELDINGEN = 10;
 
     private final Map<BerichtType, Schema> schemas = new EnumMap<>(BerichtType.class);
+    /**
+     * Validators ready for reuse, per type: {@code newValidator()} builds the whole Xerces pipeline anew, and did so for
+     * every bericht. At most {@link #POOL} per type are kept; more concurrent callers make new ones. A Validator is in
+     * the pool or with one caller, never with two.
+     */
+    private final Map<BerichtType, Queue<Validator>> pools = new EnumMap<>(BerichtType.class);
+    static final int POOL = 16;
 
     public XsdValidator() {
         SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
@@ -48,6 +57,7 @@ public class XsdValidator {
         for (BerichtType type : BerichtType.values()) {
             try (InputStream in = schema(type.xsd())) {
                 schemas.put(type, factory.newSchema(new StreamSource(in, "schemas/" + type.xsd())));
+                pools.put(type, new ConcurrentLinkedQueue<>());
             } catch (SAXException | IOException e) {
                 throw new IllegalStateException("schemas/" + type.xsd() + " cannot be loaded: " + e.getMessage(), e);
             }
@@ -63,13 +73,13 @@ public class XsdValidator {
         validate(Payload.of(bytes), type);
     }
 
-    /** Streams the bytes through the cached Schema. */
+    /** Streams the bytes through the cached Schema, with a Validator from the pool. */
     public void validate(Payload payload, BerichtType type) {
-        Validator validator = schemas.get(type).newValidator();
+        Queue<Validator> pool = pools.get(type);
+        Validator gebruikt = pool.poll();
+        Validator validator = gebruikt != null ? gebruikt : nieuw(type);
         List<Melding> meldingen = new ArrayList<>();
         try {
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             validator.setErrorHandler(new ErrorHandler() {
                 @Override
                 public void warning(SAXParseException e) {
@@ -99,10 +109,31 @@ public class XsdValidator {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            validator.setErrorHandler(null);
+            if (pool.size() < POOL) {
+                pool.offer(validator);
+            }
         }
         if (!meldingen.isEmpty()) {
             throw new AfkeurException(meldingen, false);
         }
+    }
+
+    /**
+     * A new Validator, hardened once. It is reused without {@code reset()}: Xerces resets its components at the start
+     * of every {@code validate}, and in the JDK a {@code setProperty} after {@code reset()} fails (the security
+     * manager is gone).
+     */
+    private Validator nieuw(BerichtType type) {
+        Validator validator = schemas.get(type).newValidator();
+        try {
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        } catch (SAXException e) {
+            throw new IllegalStateException("XML validator cannot be hardened", e);
+        }
+        return validator;
     }
 
     private static InputStream schema(String name) throws IOException {

@@ -52,6 +52,35 @@ class XsdValidatorTest {
     }
 
     @Test
+    void aPooledValidatorJudgesEachBerichtAfresh() {
+        // one thread, one type: after the first call, every call takes the same Validator back from the pool
+        XsdValidator validator = new XsdValidator();
+        String goed = BerichtBuilder.wmo315().build();
+        String fout = goed.replace(">02<", ">19<");
+        String afgebroken = goed.substring(0, goed.length() / 2);
+        List<Melding> foutVers = meldingen(new XsdValidator(), fout);
+        List<Melding> afgebrokenVers = meldingen(new XsdValidator(), afgebroken);
+        assertThat(foutVers).isNotEmpty();
+        assertThat(afgebrokenVers).isNotEmpty();
+
+        for (int i = 0; i < 2; i++) {
+            assertThat(meldingen(validator, goed)).isEmpty();
+            assertThat(meldingen(validator, fout)).isEqualTo(foutVers);
+            assertThat(meldingen(validator, afgebroken)).isEqualTo(afgebrokenVers);
+        }
+        assertThat(meldingen(validator, goed)).isEmpty();
+    }
+
+    private static List<Melding> meldingen(XsdValidator validator, String xml) {
+        try {
+            validator.validate(utf8(xml), BerichtType.WMO315);
+            return List.of();
+        } catch (AfkeurException e) {
+            return e.meldingen();
+        }
+    }
+
+    @Test
     void violationNamesLineAndColumn() {
         String xml = BerichtBuilder.wmo315().build().replace(">02<", ">19<"); // Categorie 19 is not in WMO020
 

@@ -3,6 +3,7 @@ package nl.knooppunt.validation.keten;
 import java.time.LocalDate;
 import java.util.List;
 import nl.knooppunt.intake.BerichtType;
+import nl.knooppunt.system.Tekens;
 
 /**
  * What the checks across berichten (control levels 3 and 4) need from one bericht. It holds sender-chosen keys
@@ -26,14 +27,14 @@ public record Inhoud(BerichtType type, String afzender, String ontvanger, String
 
     /** The gemeente party: whichever of Afzender/Ontvanger is a gemeentecode. */
     public String gemeente() {
-        return afzender != null && afzender.matches("[0-9]{4}") ? afzender
-                : ontvanger != null && ontvanger.matches("[0-9]{4}") ? ontvanger : null;
+        return Tekens.cijfers(afzender, 4, 4) ? afzender
+                : Tekens.cijfers(ontvanger, 4, 4) ? ontvanger : null;
     }
 
     /** The aanbieder party: whichever of Afzender/Ontvanger is an AGB-code. */
     public String aanbieder() {
-        return afzender != null && afzender.matches("[0-9]{8}") ? afzender
-                : ontvanger != null && ontvanger.matches("[0-9]{8}") ? ontvanger : null;
+        return Tekens.cijfers(afzender, 8, 8) ? afzender
+                : Tekens.cijfers(ontvanger, 8, 8) ? ontvanger : null;
     }
 
     /** The party that physically sent it: direction follows from the BerichtCode (retours copy the heen header). */

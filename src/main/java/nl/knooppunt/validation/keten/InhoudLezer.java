@@ -20,6 +20,7 @@ import nl.knooppunt.audit.Pseudonymizer;
 import nl.knooppunt.intake.BerichtType;
 import nl.knooppunt.intake.HardenedXml;
 import nl.knooppunt.payload.Payload;
+import nl.knooppunt.system.Tekens;
 import nl.knooppunt.validation.regels.Berichtklassen;
 import org.springframework.stereotype.Component;
 
@@ -172,7 +173,7 @@ public class InhoudLezer {
     }
 
     static Long getal(String s) {
-        return s != null && s.matches("[0-9]{1,15}") ? Long.valueOf(s) : null;
+        return Tekens.cijfers(s, 1, 15) ? Long.valueOf(s) : null;
     }
 
     static LocalDate datum(String s) {

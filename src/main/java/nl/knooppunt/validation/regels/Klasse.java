@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.knooppunt.system.Tekens;
 
 /**
  * One berichtklasse instance of the compact model: its leaf values by path relative to the klasse (e.g.
@@ -74,7 +75,7 @@ public final class Klasse {
 
     public Long getal(String relatiefPad) {
         String w = waarden.get(relatiefPad);
-        if (w == null || !w.matches("-?[0-9]{1,15}")) {
+        if (!Tekens.getal(w, 1, 15)) {
             return null;
         }
         return Long.parseLong(w);
