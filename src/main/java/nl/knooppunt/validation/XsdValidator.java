@@ -136,6 +136,11 @@ public class XsdValidator {
         return validator;
     }
 
+    /** Validators in the pool of a type (for tests). */
+    int bewaard(BerichtType type) {
+        return pools.get(type).size();
+    }
+
     private static InputStream schema(String name) throws IOException {
         return new ClassPathResource("schemas/" + name).getInputStream();
     }

@@ -71,6 +71,25 @@ class XsdValidatorTest {
         assertThat(meldingen(validator, goed)).isEmpty();
     }
 
+    @Test
+    void thePoolDoesNotHoldOnToALargeBericht() {
+        // a pooled Validator that kept its last input would keep a 25 MB SOAP bericht in the heap until its next use
+        XsdValidator validator = new XsdValidator();
+        validator.validate(utf8(BerichtBuilder.wmo323().build()), BerichtType.WMO323);
+        byte[] groot = utf8(BerichtBuilder.wmo323().prestaties(1500, List.of(BSN, TestBsn.nth(4))).build());
+        assertThat((long) groot.length).isGreaterThan(nl.knooppunt.payload.Payload.STREAM_VANAF);
+        java.lang.ref.WeakReference<byte[]> ref = new java.lang.ref.WeakReference<>(groot);
+
+        validator.validate(groot, BerichtType.WMO323);
+        groot = null;
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+            System.gc();
+            return ref.get() == null;
+        });
+        assertThat(validator.bewaard(BerichtType.WMO323)).isEqualTo(1);
+    }
+
     private static List<Melding> meldingen(XsdValidator validator, String xml) {
         try {
             validator.validate(utf8(xml), BerichtType.WMO315);
