@@ -36,6 +36,8 @@ class EmbeddedBrokerConfiguration {
             // 3.3 ms default makes every durable send wait for the next journal flush (stack.md P13)
             cfg.setJournalBufferTimeout_NIO((int) broker.journalBufferTimeout().toNanos());
             cfg.setJMXManagementEnabled(false);
+            // every address pages to disk (PAGE below) once the messages in memory reach this, not at half the heap
+            cfg.setGlobalMaxSize(broker.globalMaxSize().toBytes());
             for (String q : new String[] {DLQ, EXPIRY}) {
                 cfg.addAddressConfiguration(new CoreAddressConfiguration().setName(q).addRoutingType(RoutingType.ANYCAST)
                         .addQueueConfiguration(new CoreQueueConfiguration().setName(q).setAddress(q)

@@ -34,6 +34,32 @@ class BrokerSettingsTest extends SharedHubTest {
     }
 
     @Test
+    void theBrokerPagesToDiskOnceItsMessagesTakeTheConfiguredHeapAndLosesNone() throws Exception {
+        assertThat(broker.getActiveMQServer().getConfiguration().getGlobalMaxSize()).isEqualTo(32L * 1024 * 1024);
+        String queue = "iets.geheugen";
+        JmsTemplate jms = new JmsTemplate(connectionFactory);
+        byte[] body = new byte[90 * 1024]; // under the 100 KiB from which Artemis stores a message as a file
+        int aantal = 450;                  // about 40 MB: more than the 32 MB
+        for (int i = 0; i < aantal; i++) {
+            jms.send(queue, session -> {
+                BytesMessage m = session.createBytesMessage();
+                m.writeBytes(body);
+                return m;
+            });
+        }
+        assertThat(broker.getActiveMQServer().getPagingManager()
+                .getPageStore(org.apache.activemq.artemis.api.core.SimpleString.of(queue)).isPaging())
+                .as("paging, instead of holding 40 MB in the heap").isTrue();
+
+        jms.setReceiveTimeout(5000);
+        int ontvangen = 0;
+        while (jms.receive(queue) != null) {
+            ontvangen++;
+        }
+        assertThat(ontvangen).isEqualTo(aantal);
+    }
+
+    @Test
     void participantQueuesRedeliverWithTheConfiguredBackoffAndTheDlqNeverDeadLetters() {
         AddressSettings s = broker.getActiveMQServer().getAddressSettingsRepository().getMatch("gemeente.0599");
         assertThat(s.getRedeliveryDelay()).isEqualTo(aflevering.eersteWachttijd().toMillis());
