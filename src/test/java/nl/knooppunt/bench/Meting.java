@@ -1,23 +1,32 @@
 package nl.knooppunt.bench;
 
 import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 
 /** Runs a pipeline: warm-up runs, then measured runs; berichten/s is the median over the measured runs. */
 final class Meting {
 
-    /** @param writerBusy the share of the run's wall time the group-commit writer thread was on a CPU (NaN: none) */
+    /**
+     * @param writerBusy the share of the run's wall time the group-commit writer thread was on a CPU (NaN: none)
+     * @param jitShare   the JIT's compilation time during the run, as a share of its wall time
+     */
     record Run(double perSecond, double p50Millis, double p99Millis, double cpuMicrosPerBericht, double writerBusy,
                double jitShare) {
     }
 
     record Result(String name, int berichten, int warmups, List<Run> runs) {
-        double median(java.util.function.ToDoubleFunction<Run> f) {
+        double median(ToDoubleFunction<Run> f) {
             double[] v = runs.stream().mapToDouble(f).sorted().toArray();
             return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
         }
@@ -63,11 +72,11 @@ final class Meting {
         // printed for a JFR recording of the whole JVM (-Dbench.jvmArgs=-XX:StartFlightRecording=…), whose samples of
         // the measured runs are the ones between these two instants (starting a recording here would make the JIT
         // recompile much of the hub, and measure that)
-        java.time.Instant van = java.time.Instant.now();
+        Instant van = Instant.now();
         for (int i = 0; i < runs; i++) {
             measured.add(run(pipeline, perRun, "run " + i));
         }
-        System.out.printf("bench %s measured from %s to %s%n", pipeline.name(), van, java.time.Instant.now());
+        System.out.printf("bench %s measured from %s to %s%n", pipeline.name(), van, Instant.now());
         return new Result(pipeline.name(), perRun, warmups, measured);
     }
 
@@ -82,7 +91,7 @@ final class Meting {
         long[] latencies = new long[set.size()];
         long cpu0 = OS.getProcessCpuTime();
         long writer0 = writerCpu();
-        java.util.Map<String, Long> draden0 = DRADEN ? threadCpu() : null;
+        Map<String, Long> draden0 = DRADEN ? threadCpu() : null;
         long[] gc0 = gc();
         long jit0 = JIT.getTotalCompilationTime();
         long t0 = System.nanoTime();
@@ -107,7 +116,7 @@ final class Meting {
         return run;
     }
 
-    private static final java.lang.management.CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
+    private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -134,8 +143,8 @@ final class Meting {
         return new long[] {n, ms};
     }
 
-    static java.util.Map<String, Long> threadCpu() {
-        java.util.Map<String, Long> cpu = new java.util.HashMap<>();
+    static Map<String, Long> threadCpu() {
+        Map<String, Long> cpu = new HashMap<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             long c = THREADS.getThreadCpuTime(t.getId());
             if (c > 0) {
@@ -145,11 +154,11 @@ final class Meting {
         return cpu;
     }
 
-    private static void printThreadCpu(java.util.Map<String, Long> voor, java.util.Map<String, Long> na, int berichten) {
-        java.util.Map<String, Long> groepen = new java.util.TreeMap<>();
+    private static void printThreadCpu(Map<String, Long> voor, Map<String, Long> na, int berichten) {
+        Map<String, Long> groepen = new TreeMap<>();
         na.forEach((draad, c) -> groepen.merge(draad.replaceAll("#\\d+$", "").replaceAll("\\d+", "N"),
                 c - voor.getOrDefault(draad, 0L), Long::sum));
-        groepen.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+        groepen.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
                 .forEach(e -> System.out.printf(Locale.ROOT, "bench   %8.0f µs/bericht  %s%n",
                         e.getValue() / 1e3 / berichten, e.getKey()));
     }
