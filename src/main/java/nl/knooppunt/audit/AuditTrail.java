@@ -90,6 +90,15 @@ public class AuditTrail {
         return alle.isEmpty() ? null : alle;
     }
 
+    /**
+     * Events that follow, for the same bericht, an event that already listed its product lines (GEROUTEERD,
+     * GEPARKEERD, AFGEKEURD): they do not list them again. A declaratie of 25,000 prestaties gives about 6 MB of
+     * product lines; once is what contractmanagement needs, and twice was the largest memory cost of such a bericht
+     * (docs/performance.md).
+     */
+    static final java.util.Set<String> VOLGEVENTS = java.util.Set.of(Bericht.Status.AFGELEVERD.name(),
+            Bericht.Status.IN_TRIAGE.name(), "HERSTELD", nl.knooppunt.validation.retour.Retourverzending.EVENT);
+
     AuditEvent event(Bericht bericht, String eventType, Instant when) {
         return event(bericht, eventType, when, null, null);
     }
@@ -120,7 +129,7 @@ public class AuditTrail {
                 retourTraceerId,
                 retourcodes == null || retourcodes.isEmpty() ? null : List.copyOf(retourcodes), null, null, null,
                 bericht.termijnen().isEmpty() ? null : List.copyOf(bericht.termijnen()),
-                info == null || info.producten().isEmpty() ? null
+                info == null || info.producten().isEmpty() || VOLGEVENTS.contains(eventType) ? null
                         : info.producten().stream().map(AuditEvent.Product::of).toList());
     }
 }

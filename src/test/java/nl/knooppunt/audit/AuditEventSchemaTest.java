@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -128,12 +129,31 @@ class AuditEventSchemaTest {
 
     @ParameterizedTest
     @MethodSource("types")
-    void afgeleverdEveryType(String type) throws Exception {
-        JsonNode event = event(delivered(BerichtBuilder.of(type).bsn(BSN).bsn2(BSN2).build()), "AFGELEVERD");
+    void gerouteerdAndAfgeleverdEveryType(String type) throws Exception {
+        Bericht bericht = delivered(BerichtBuilder.of(type).bsn(BSN).bsn2(BSN2).build());
+        for (String eventType : List.of("GEROUTEERD", "AFGELEVERD")) {
+            JsonNode event = event(bericht, eventType);
 
-        assertValid(event);
-        assertThat(event.get("berichttype").asText()).isEqualTo(type);
-        assertThat(event.toString()).doesNotContain(BSN).doesNotContain(BSN2);
+            assertValid(event);
+            assertThat(event.get("berichttype").asText()).isEqualTo(type);
+            assertThat(event.toString()).doesNotContain(BSN).doesNotContain(BSN2);
+        }
+    }
+
+    @Test
+    void productLinesOnTheRoutedEventAndNotAgainOnTheEventsThatFollowIt() throws Exception {
+        Bericht bericht = delivered(BerichtBuilder.wmo323().bsn(BSN).bsn2(BSN2).build());
+
+        assertThat(event(bericht, "GEROUTEERD").get("producten")).as("GEROUTEERD lists the prestaties").hasSize(3);
+        for (String volgt : List.of("AFGELEVERD", "IN_TRIAGE", "HERSTELD", "RETOUR_VERZONDEN")) {
+            JsonNode event = event(bericht, volgt);
+            assertValid(event);
+            assertThat(event.has("producten")).as("%s repeats no product lines", volgt).isFalse();
+            assertThat(event.get("totaalIngediendBedrag").asLong()).as("%s keeps the figures", volgt).isEqualTo(158_200L);
+        }
+        for (String beslist : List.of("AFGEKEURD", "GEPARKEERD", "DUPLICAAT")) {
+            assertThat(event(bericht, beslist).get("producten")).as("%s lists the prestaties", beslist).hasSize(3);
+        }
     }
 
     @Test
