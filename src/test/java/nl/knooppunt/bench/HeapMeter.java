@@ -28,6 +28,8 @@ final class HeapMeter implements AutoCloseable {
     private final Recording jfr = new Recording();
     private final Grootste elders = new Grootste();
     private final Grootste inDatabase = new Grootste();
+    /** Allocations of at least 1 MB, per place: count and bytes. */
+    private final java.util.Map<String, long[]> groot = new java.util.HashMap<>();
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "heap-meter");
         t.setDaemon(true);
@@ -47,15 +49,23 @@ final class HeapMeter implements AutoCloseable {
         List<RecordedFrame> frames = e.getStackTrace() == null ? List.of() : e.getStackTrace().getFrames();
         boolean database = frames.stream().anyMatch(f -> f.getMethod().getType().getName().startsWith("org.h2."));
         Grootste grootste = database ? inDatabase : elders;
-        if (size > grootste.bytes) {
+        if (size > grootste.bytes || size >= 1 << 20) {
             RecordedClass type = e.getClass("objectClass");
             // the allocating frames, and the hub's own frame that led to it
             String hub = frames.stream().filter(f -> f.getMethod().getType().getName().startsWith("nl.knooppunt."))
                     .findFirst().map(f -> " … " + naam(f)).orElse("");
-            grootste.bytes = size;
-            grootste.waar = (type == null ? "?" : type.getName()) + " in " + frames.stream()
+            String waar = (type == null ? "?" : type.getName()) + " in " + frames.stream()
                     .filter(RecordedFrame::isJavaFrame).limit(3).map(HeapMeter::naam)
                     .reduce((x, y) -> x + " < " + y).orElse("?") + hub;
+            if (size > grootste.bytes) {
+                grootste.bytes = size;
+                grootste.waar = waar;
+            }
+            if (size >= 1 << 20) {
+                long[] sum = groot.computeIfAbsent(waar, k -> new long[2]);
+                sum[0]++;
+                sum[1] += size;
+            }
         }
     }
 
@@ -83,6 +93,16 @@ final class HeapMeter implements AutoCloseable {
      */
     String largestAllocation() {
         return elders + "; in H2 " + inDatabase;
+    }
+
+    /**
+     * The places that allocated arrays of 1 MB or more, most bytes first: on a heap of 256 MB each is a humongous
+     * object for G1, which needs that many free regions side by side.
+     */
+    List<String> largeAllocations(int max) {
+        return groot.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(max)
+                .map(e -> String.format(java.util.Locale.ROOT, "  %3d× %6.1f MB %s", e.getValue()[0],
+                        e.getValue()[1] / 1e6, e.getKey())).toList();
     }
 
     /** Stops measuring (again is a no-op) and reads the allocations JFR recorded. */

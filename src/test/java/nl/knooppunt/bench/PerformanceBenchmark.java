@@ -99,7 +99,10 @@ class PerformanceBenchmark extends HubTestSupport {
         if (alleen.contains("groot")) {
             // only the 25 MB declaratie: for a look at memory (-Dbench.jvmArgs=-Xmx… to try another heap)
             KnooppuntPipeline hub = new KnooppuntPipeline(ontvangst, producer, jdbc, this::drainQueues);
-            Meting.measure(hub, 0, 1, 50); // the hub's code paths loaded, as after the table
+            // the hub's code paths loaded, as after the table; -Dbench.groot.na=N puts N berichten through it first,
+            // as the table does (about 140,000 in a full run)
+            int na = Integer.getInteger("bench.groot.na", 50);
+            Meting.measure(hub, 0, Math.max(1, na / 2000), Math.min(na, 2000));
             write(large(hub));
             hub.close();
             return;
@@ -201,6 +204,7 @@ class PerformanceBenchmark extends HubTestSupport {
                     root = root.getCause();
                 }
                 heap.close();
+                heap.largeAllocations(8).forEach(System.out::println);
                 return List.of(String.format(Locale.ROOT, "large WMO323: %.1f MB NOT PROCESSED at -Xmx%d MB after %.2f s, "
                         + "heap at most %d MB in use, largest allocation %s: %s", lengte / 1e6, xmx,
                         (System.nanoTime() - t0) / 1e9, heap.maxInUseMb(), heap.largestAllocation(),
@@ -214,10 +218,14 @@ class PerformanceBenchmark extends HubTestSupport {
             assertThat(opQueue).isNotNull();
             assertThat(((jakarta.jms.BytesMessage) opQueue).getBodyLength()).as("the whole declaratie on the queue")
                     .isEqualTo(lengte);
-            return List.of(String.format(Locale.ROOT,
+            List<String> out = new ArrayList<>();
+            out.add(String.format(Locale.ROOT,
                     "large WMO323: %.1f MB, ~%d prestaties: %.2f s, %.1f MB/s; heap (-Xmx %d MB) at most %d MB in use; "
                             + "largest allocation %s", lengte / 1e6, lengte / 1000, seconds,
                     lengte / 1e6 / seconds, xmx, heap.maxInUseMb(), heap.largestAllocation()));
+            out.add("  allocations of 1 MB or more, most bytes first:");
+            out.addAll(heap.largeAllocations(8));
+            return out;
         } finally {
             Files.deleteIfExists(groot);
         }
