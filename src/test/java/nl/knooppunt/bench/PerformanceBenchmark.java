@@ -80,6 +80,8 @@ class PerformanceBenchmark extends HubTestSupport {
     ArtemisProperties artemis;
     @Autowired
     io.micrometer.core.instrument.MeterRegistry metrics;
+    @Autowired
+    nl.knooppunt.retention.H2CompactieProperties compactie;
 
     @Test
     void benchmark() throws Exception {
@@ -93,7 +95,7 @@ class PerformanceBenchmark extends HubTestSupport {
             assertThat(hub.afgekeurd).as("every bericht of the mix is accepted by the hub").hasValue(0);
             hub.close();
             write(List.of(String.format(Locale.ROOT, "warm-up: %d runs", r.warmups()), Meting.HEADER, r.row(),
-                    groepCommit(r)));
+                    groepCommit(r), h2Bestand()));
             return;
         }
         if (alleen.contains("groot")) {
@@ -147,6 +149,7 @@ class PerformanceBenchmark extends HubTestSupport {
             out.add(r.row());
         }
         out.add(groepCommit(rHub));
+        out.add(h2Bestand());
         if (!tabel) {
             // -Dbench.alleen=tabel: only the three pipelines and the ratios (a before/after pair, side by side)
             out.add("");
@@ -168,6 +171,15 @@ class PerformanceBenchmark extends HubTestSupport {
                 "group commit: %d commits, %.1f units of database work per commit on average, at most %.0f; "
                         + "the writer thread was on a CPU %.0f %% of the hub's run time (median)",
                 s.count(), s.mean(), s.max(), 100 * hub.median(Meting.Run::writerBusy));
+    }
+
+    /** The embedded H2 file (retention.H2Compactie's gauges): how large, and how much of it is live. */
+    private String h2Bestand() {
+        io.micrometer.core.instrument.Gauge bestand = metrics.find("knooppunt.h2.bestand").gauge();
+        io.micrometer.core.instrument.Gauge vulgraad = metrics.find("knooppunt.h2.vulgraad").gauge();
+        return bestand == null || vulgraad == null ? "H2 file: no figures" : String.format(Locale.ROOT,
+                "H2 file: %.0f MB, %.0f %% of its chunks live (all pipelines' rows; compacted every %s)",
+                bestand.value() / 1e6, vulgraad.value(), compactie.interval());
     }
 
     private static void write(List<String> out) throws java.io.IOException {

@@ -42,8 +42,11 @@ class ScheduledRoutesTest extends SharedHubTest {
             List<RoutePolicy> policies = route.getRoutePolicyList();
             assertThat(policies).as(id).anyMatch(p -> p instanceof EenReplica);
         }
-        // queue gauges run on every replica: each scrape target reports its own view (docs/operations.md)
-        assertThat(camel.getRoute("metrics-wachtrijen").getRoutePolicyList()).noneMatch(p -> p instanceof EenReplica);
+        // queue gauges run on every replica: each scrape target reports its own view (docs/operations.md); and each
+        // process compacts its own embedded H2 file
+        for (String id : List.of("metrics-wachtrijen", "h2-compactie")) {
+            assertThat(camel.getRoute(id).getRoutePolicyList()).as(id).noneMatch(p -> p instanceof EenReplica);
+        }
     }
 
     @Autowired

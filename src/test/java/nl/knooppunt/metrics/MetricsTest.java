@@ -58,6 +58,11 @@ class MetricsTest extends SharedHubTest {
 
         assertThat(scrape).contains("knooppunt_berichten_total{", "knooppunt_wachtrij_berichten{",
                 "queue=\"gemeente.0599\"");
+        // the embedded H2 file this hub runs on (retention.H2Compactie)
+        Matcher h2 = Pattern.compile("(?m)^knooppunt_h2_bestand_bytes (\\S+)$").matcher(scrape);
+        assertThat(h2.find()).as("knooppunt_h2_bestand_bytes in the scrape").isTrue();
+        assertThat(Double.parseDouble(h2.group(1))).isPositive();
+        assertThat(scrape).contains("knooppunt_h2_vulgraad_percent ");
         // no label value is BSN-like, and no test BSN appears anywhere (gauge values may be 9-digit numbers)
         Matcher labels = Pattern.compile("=\"([^\"]*)\"").matcher(scrape);
         while (labels.find()) {

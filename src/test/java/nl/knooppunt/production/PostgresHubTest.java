@@ -73,6 +73,15 @@ class PostgresHubTest extends HubTestSupport {
         assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
     }
 
+    @Autowired
+    nl.knooppunt.retention.H2Compactie compactie;
+
+    @Test
+    void theH2CompactionDoesNothingOnPostgres() throws Exception {
+        assertThat(compactie.compacteer()).isFalse();
+        assertThat(compactie.compacteer()).isFalse();
+    }
+
     @Test
     void aBerichtIsDeliveredAndAuditedWithItsRowsInPostgres() {
         VerstuurBerichtAntwoord antwoord = send(BerichtBuilder.wmo315().gemeente("0599").bsn(TestBsn.nth(300))
