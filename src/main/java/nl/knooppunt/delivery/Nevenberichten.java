@@ -3,6 +3,7 @@ package nl.knooppunt.delivery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Nevenberichten {
+
+    private static final ZoneId NL = ZoneId.of("Europe/Amsterdam");
 
     public record Nevenbericht(String queue, String traceerId, String dupId, String soort, String body) {
     }
@@ -99,7 +102,8 @@ public class Nevenberichten {
                 || !(info.type() == BerichtType.WMO301 || info.type() == BerichtType.WMO307)) {
             return List.of();
         }
-        Optional<String> regio = reg.regio(route.responsible());
+        // the region today (the zorgkantoor signal goes out now), by the mandate the route took
+        Optional<String> regio = reg.regio(route.responsible(), route.executing(), LocalDate.now(NL));
         Optional<Zorgkantoor> zorgkantoor = reg.zorgkantoor(route.responsible());
         if (regio.isEmpty() || !properties.zorgkantoorRegios().contains(regio.get()) || zorgkantoor.isEmpty()) {
             return List.of();
@@ -122,7 +126,7 @@ public class Nevenberichten {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<UitstroomSignaal xmlns=\"urn:knooppunt:zorgkantoor-signaal:1\">")
                 .append("<TraceerId>").append(bericht.traceerId()).append("</TraceerId>")
-                .append("<Signaaldatum>").append(LocalDate.now()).append("</Signaaldatum>")
+                .append("<Signaaldatum>").append(LocalDate.now(NL)).append("</Signaaldatum>")
                 .append("<Zorgkantoorregio>").append(zk.regioCode()).append("</Zorgkantoorregio>")
                 .append("<Gemeente>").append(route.responsible()).append("</Gemeente>")
                 .append("<UitvoerendeGemeente>").append(route.executing()).append("</UitvoerendeGemeente>")

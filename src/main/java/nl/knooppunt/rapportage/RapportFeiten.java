@@ -67,7 +67,8 @@ public class RapportFeiten {
         Registry nu = registry == null ? null : registry.current();
         String aanbiederRegio = nu == null ? null : nu.aanbieder(feiten.get(0).aanbieder()).map(Aanbieder::regio)
                 .orElse(null);
-        String executingRegio = nu == null || event.executing() == null ? null : nu.regio(event.executing()).orElse(null);
+        String executingRegio = nu == null || event.executing() == null ? null : nu.regio(event.executing(),
+                event.executing(), LocalDate.ofInstant(event.tijdstip(), NL)).orElse(null);
         return new Klaar(feiten, aanbiederRegio, executingRegio);
     }
 

@@ -108,11 +108,24 @@ public record Registry(Map<String, Gemeente> gemeenten, Map<String, Aanbieder> a
         }
     }
 
-    /** The BW/MO region a gemeente belongs to: as mandating gemeente or as the centrumgemeente that executes. */
-    public Optional<String> regio(String gemeente) {
+    /**
+     * The BW/MO region a gemeente belongs to on a date, as mandating gemeente or as the centrumgemeente that executes,
+     * from the mandates that hold on that date. A gemeente can change region: Vijfheerenlanden (1961) was in
+     * Zuid-Holland Zuid until 2019, and from 2020 in Utrecht U16 for new clients while existing clients stayed until
+     * the end of 2020. With {@code executing} given, a mandate executed by that centrumgemeente wins (the route that
+     * was taken); else one for all clients, then one for new clients, before one for existing clients only. Empty when
+     * no mandate of the gemeente holds on the date.
+     */
+    public Optional<String> regio(String gemeente, String executing, LocalDate peildatum) {
         return mandaten.stream()
-                .filter(m -> m.mandating().equals(gemeente) || m.executing().equals(gemeente))
-                .map(Mandaat::regio).findFirst();
+                .filter(m -> (m.mandating().equals(gemeente) || m.executing().equals(gemeente)) && m.geldigOp(peildatum))
+                .min(Comparator.comparing((Mandaat m) -> !m.executing().equals(executing))
+                        .thenComparing(m -> switch (m.clientScope()) {
+                            case ALL -> 0;
+                            case NEW -> 1;
+                            case EXISTING -> 2;
+                        }))
+                .map(Mandaat::regio);
     }
 
     /** The mandates of this gemeente for this domain that hold on the date (at most one per client scope). */

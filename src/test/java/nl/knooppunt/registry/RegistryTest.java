@@ -196,6 +196,35 @@ class RegistryTest {
         }
     }
 
+    @Nested
+    class Regios {
+
+        private static final String ZHZ = "Zuid-Holland Zuid (Drechtsteden + Alblasserwaard)";
+
+        @Test
+        void vijfheerenlandenMovedFromZuidHollandZuidToUtrecht() {
+            assertThat(REGISTRY.regio("1961", null, d("2019-06-01"))).contains(ZHZ);
+            assertThat(REGISTRY.regio("1961", null, d("2026-11-24"))).contains("Utrecht U16");
+        }
+
+        @Test
+        void in2020TheRouteTakenDecidesAndWithoutOneTheNewClientsRegion() {
+            assertThat(REGISTRY.regio("1961", "0505", d("2020-06-01"))).as("an existing client, via Dordrecht")
+                    .contains(ZHZ);
+            assertThat(REGISTRY.regio("1961", "0344", d("2020-06-01"))).as("a new client, via Utrecht")
+                    .contains("Utrecht U16");
+            assertThat(REGISTRY.regio("1961", null, d("2020-06-01"))).contains("Utrecht U16");
+        }
+
+        @Test
+        void aCentrumgemeenteIsInItsRegionAndAGemeenteWithoutMandateInNone() {
+            assertThat(REGISTRY.regio("0505", "0505", d("2026-11-24"))).contains(ZHZ);
+            assertThat(REGISTRY.regio("0457", null, d("2021-06-01"))).as("Weesp").isEmpty();
+            assertThat(REGISTRY.regio("0545", null, d("2026-11-24"))).as("Leerdam, merged into 1961 in 2019")
+                    .isEmpty();
+        }
+    }
+
     @Test
     void zorgkantoorPerGemeente() {
         assertThat(REGISTRY.zorgkantoor("0613")).contains(new Zorgkantoor("0613", "ZK29", "Zuid-Hollandse Eilanden"));
