@@ -127,7 +127,7 @@ public abstract class HubTestSupport {
     protected VerstuurBerichtAntwoord send(byte[] bytes) {
         VerstuurBericht request = new VerstuurBericht();
         request.setBestandsnaam("test.xml");
-        request.setBericht(bytes);
+        request.setBericht(nl.knooppunt.intake.soap.SoapIntake.bijlage(bytes));
         return soapClient().verstuurBericht(request);
     }
 

@@ -272,7 +272,7 @@ public class Demo {
     private VerstuurBerichtAntwoord verstuur(String naam, byte[] xml) {
         VerstuurBericht request = new VerstuurBericht();
         request.setBestandsnaam(naam);
-        request.setBericht(xml);
+        request.setBericht(nl.knooppunt.intake.soap.SoapIntake.bijlage(xml));
         return soap.verstuurBericht(request);
     }
 

@@ -90,7 +90,7 @@ class BsnLeakTest extends SharedHubTest {
     private VerstuurBerichtAntwoord send(String xml, String bestandsnaam) {
         VerstuurBericht request = new VerstuurBericht();
         request.setBestandsnaam(bestandsnaam);
-        request.setBericht(xml.getBytes(StandardCharsets.UTF_8));
+        request.setBericht(nl.knooppunt.intake.soap.SoapIntake.bijlage(xml.getBytes(StandardCharsets.UTF_8)));
         return soapClient().verstuurBericht(request);
     }
 

@@ -332,7 +332,7 @@ class MtlsSoapTest extends HubTestSupport {
     private VerstuurBerichtAntwoord verstuur(TestPki.Sleutel sleutel, String xml) {
         VerstuurBericht request = new VerstuurBericht();
         request.setBestandsnaam("mtls.xml");
-        request.setBericht(xml.getBytes(StandardCharsets.UTF_8));
+        request.setBericht(nl.knooppunt.intake.soap.SoapIntake.bijlage(xml.getBytes(StandardCharsets.UTF_8)));
         return client(sleutel).verstuurBericht(request);
     }
 

@@ -37,7 +37,7 @@ public final class SoapSender {
     public VerstuurBerichtAntwoord send(String bestandsnaam, byte[] bericht) {
         VerstuurBericht request = new VerstuurBericht();
         request.setBestandsnaam(bestandsnaam);
-        request.setBericht(bericht);
+        request.setBericht(nl.knooppunt.intake.soap.SoapIntake.bijlage(bericht));
         return port.verstuurBericht(request);
     }
 }

@@ -40,7 +40,7 @@ class DuplicaatNaHerstartTest {
         factory.setProperties(Map.of("mtom-enabled", true));
         VerstuurBericht request = new VerstuurBericht();
         request.setBestandsnaam("test.xml");
-        request.setBericht(bytes);
+        request.setBericht(nl.knooppunt.intake.soap.SoapIntake.bijlage(bytes));
         return ((BerichtenPortType) factory.create()).verstuurBericht(request);
     }
 
