@@ -46,10 +46,14 @@ final class BenchData {
 
     /** One WMO323 of about {@code bytes} bytes: tens of thousands of prestaties over 800 clients. */
     static byte[] largeDeclaratie(long bytes) {
+        return largeDeclaratie(bytes, 1);
+    }
+
+    /** @param nummer 1–9: each its own Identificatie and DeclaratieNummer, so the hub takes each as a new bericht */
+    static byte[] largeDeclaratie(long bytes, int nummer) {
         int prestaties = (int) (bytes / 1000);  // about 1 KB per prestatie, with CRLF and indentation
-        byte[] b = BerichtBuilder.wmo323().gemeente(GEMEENTE).aanbieder(AANBIEDER).identificatie("GROOT-001")
-                .declaratieNummer("DGROOT0001").prestaties(prestaties, TestBsn.first(800)).build()
+        return BerichtBuilder.wmo323().gemeente(GEMEENTE).aanbieder(AANBIEDER).identificatie("GROOT-00" + nummer)
+                .declaratieNummer("DGROOT000" + nummer).prestaties(prestaties, TestBsn.first(800)).build()
                 .getBytes(StandardCharsets.UTF_8);
-        return b;
     }
 }
