@@ -34,12 +34,19 @@ public class H2Compactie {
 
     private final DataSource dataSource;
     private final H2CompactieProperties properties;
-    /** Empty once a connection showed that this is not an embedded H2 file. */
-    private volatile Optional<Boolean> h2 = Optional.empty();
+    /**
+     * Whether this is an embedded H2 file; null until known. Known at once from a pool's JDBC URL, so that on
+     * PostgreSQL neither a run nor a scrape of the gauges ever takes a connection (not even while the database is down).
+     */
+    private volatile Boolean h2File;
 
     public H2Compactie(DataSource dataSource, H2CompactieProperties properties, Optional<MeterRegistry> metrics) {
         this.dataSource = dataSource;
         this.properties = properties;
+        if (dataSource instanceof com.zaxxer.hikari.HikariConfig pool && pool.getJdbcUrl() != null
+                && !pool.getJdbcUrl().startsWith("jdbc:h2:")) {
+            h2File = false;
+        }
         metrics.ifPresent(registry -> {
             gauge(registry, "knooppunt.h2.bestand", "bytes", "size of the embedded H2 file",
                     s -> s.getFileStore().size());
@@ -50,7 +57,8 @@ public class H2Compactie {
 
     private void gauge(MeterRegistry registry, String name, String unit, String description,
                        ToDoubleFunction<MVStore> value) {
-        Gauge.builder(name, this, c -> c.meet(value)).baseUnit(unit).description(description).register(registry);
+        Gauge.builder(name, this, c -> c.meet(value)).baseUnit(unit).description(description).strongReference(true)
+                .register(registry);
     }
 
     /**
@@ -58,12 +66,12 @@ public class H2Compactie {
      * {@code per-run}. Returns whether it rewrote anything; false at once on any other database.
      */
     public boolean compacteer() throws SQLException {
-        if (h2.isPresent() && !h2.get()) {
+        if (Boolean.FALSE.equals(h2File)) {
             return false;
         }
         try (Connection connection = dataSource.getConnection()) {
             MVStore store = store(connection);
-            h2 = Optional.of(store != null);
+            h2File = store != null;
             if (store == null) {
                 return false;
             }
@@ -78,11 +86,12 @@ public class H2Compactie {
     }
 
     private double meet(ToDoubleFunction<MVStore> value) {
-        if (h2.isPresent() && !h2.get()) {
+        if (Boolean.FALSE.equals(h2File)) {
             return Double.NaN;
         }
         try (Connection connection = dataSource.getConnection()) {
             MVStore store = store(connection);
+            h2File = store != null;
             return store == null ? Double.NaN : value.applyAsDouble(store);
         } catch (SQLException | RuntimeException e) {
             return Double.NaN;

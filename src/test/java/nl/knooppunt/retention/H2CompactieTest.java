@@ -51,6 +51,21 @@ class H2CompactieTest {
     }
 
     @Test
+    void onPostgresItNeverTakesAConnectionNotEvenWhileTheDatabaseIsDown() throws Exception {
+        try (com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource()) {
+            // nothing listens there: a connection attempt would fail this test
+            pool.setJdbcUrl("jdbc:postgresql://127.0.0.1:9/knooppunt");
+            pool.setConnectionTimeout(250);
+            SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+            H2Compactie compactie = new H2Compactie(pool, PROPERTIES, Optional.of(metrics));
+
+            assertThat(compactie.compacteer()).isFalse();
+            assertThat(metrics.get("knooppunt.h2.vulgraad").gauge().value()).isNaN();
+            assertThat(pool.getHikariPoolMXBean()).as("the pool was never started").isNull();
+        }
+    }
+
+    @Test
     void theGaugesShowTheFileAndHowMuchOfItIsLive() throws Exception {
         JdbcDataSource file = dataSource("meting");
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
