@@ -28,13 +28,14 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The benchmark (docs/performance.md): limit, plain Camel and Knooppunt on the same generated berichten, one after
- * the other in this JVM, against the hub's one embedded broker and database; then a 25 MB declaratie through the hub.
+ * the other in this JVM, against the hub's one embedded broker and database; then a 25 MB declaratie through the hub,
+ * and another over SOAP with MTOM.
  * Runs only with {@code mvn -Pbench verify} or {@code bench/run}; prints the table and writes it to
  * {@code target/bench/resultaat.txt}. Knobs: {@code -Dbench.berichten} (per run), {@code -Dbench.runs},
  * {@code -Dbench.warmup} (at least; then until the JIT is quiet, at most {@code -Dbench.warmup.max}),
  * {@code -Dbench.draden=true} (CPU per group of threads, per run), {@code -Dbench.groot} (bytes of the large declaratie), {@code -Dbench.alleen=tabel} (only the
  * three pipelines and the ratios), {@code -Dbench.alleen=knooppunt} (only the hub's row), {@code -Dbench.alleen=groot} (only the
- * large declaratie), {@code -Dbench.alleen=latentie,200mb}
+ * large declaratie; {@code -Dbench.groot.na=N} puts N berichten through the hub before it), {@code -Dbench.alleen=latentie,200mb}
  * (only the measurements against the hub as its own process, {@link SecondProcessBench}).
  */
 class PerformanceBenchmark extends HubTestSupport {
