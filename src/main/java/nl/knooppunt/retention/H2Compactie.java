@@ -75,9 +75,10 @@ public class H2Compactie {
             if (store == null) {
                 return false;
             }
-            int voor = store.getFileStore().getChunksFillRate();
+            // the fill rate walks every chunk: only for the debug line
+            int voor = log.isDebugEnabled() ? store.getFileStore().getChunksFillRate() : -1;
             boolean herschreven = store.compact(properties.vulgraad(), (int) properties.perRun().toBytes());
-            if (herschreven) {
+            if (herschreven && log.isDebugEnabled()) {
                 log.debug("h2-compactie: chunks {} % live, nu {} %; bestand {} MB", voor,
                         store.getFileStore().getChunksFillRate(), store.getFileStore().size() >> 20);
             }
