@@ -42,7 +42,8 @@ public class BerichtZoeker {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         List<Object> args = new ArrayList<>();
         voeg(where, args, "traceer_id = ?", Zoekvraag.leeg(v.traceerId()));
-        voeg(where, args, "identificatie = ?", Zoekvraag.leeg(v.identificatie()));
+        // stored with a BSN-like run masked (IntakeGate), so the value searched for is masked the same way
+        voeg(where, args, "identificatie = ?", Masking.maskBsnLike(Zoekvraag.leeg(v.identificatie())));
         String declaratie = Zoekvraag.leeg(v.declaratieNummer());
         if (declaratie != null) {
             where.append(" and traceer_id in (select traceer_id from declaratie where nummer_sleutel = ?)");

@@ -39,6 +39,18 @@ class DashboardApiTest extends SharedHubTest {
     }
 
     @Test
+    void anIdentificatieWithANineDigitRunIsFoundByWhatTheSenderSent() throws Exception {
+        // stored masked (it could be a BSN); the beheerder searches with the value the aanbieder names
+        String identificatie = "B" + String.format("%09d", (long) (Math.random() * 1_000_000_000L)) + "Z";
+        VerstuurBerichtAntwoord a = send(BerichtBuilder.wmo315().identificatie(identificatie).build());
+        assertThat(a.getStatus()).isEqualTo(Status.GEACCEPTEERD);
+
+        JsonNode gevonden = get("LEZER", "/api/berichten?identificatie=" + identificatie);
+        assertThat(traceerIds(gevonden)).contains(a.getTraceerId());
+        assertThat(gevonden.toString()).doesNotContain(identificatie.substring(1, 10));
+    }
+
+    @Test
     void aUserLimitedToOneGemeenteSeesNothingOfAnother() throws Exception {
         testgebruiker("lezer-0613", "LEZER", "0613");
         String identificatie = uniek();
