@@ -1,7 +1,10 @@
 package nl.knooppunt.bench;
 
 import java.io.IOException;
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,10 +17,15 @@ import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordingFile;
+import javax.management.ListenerNotFoundException;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 
 /**
  * The heap while something runs: the most in use (sampled every 5 ms; garbage not yet collected included, so it
- * mostly shows how far the collector let the heap fill), and the largest single allocation with its stack (JFR's
+ * mostly shows how far the collector let the heap fill), the most in use right after a collection (closer to what
+ * was live), and the largest single allocation with its stack (JFR's
  * {@code jdk.ObjectAllocationOutsideTLAB}: every array too big for a thread's buffer is one), in the hub, Camel and
  * the broker, and apart from that in the database. The first says whether a document was ever whole in one array:
  * a 25 MB byte[] or char[] would be it.
@@ -25,6 +33,15 @@ import jdk.jfr.consumer.RecordingFile;
 final class HeapMeter implements AutoCloseable {
 
     private final AtomicLong maxInUse = new AtomicLong();
+    private final AtomicLong maxAfterCollection = new AtomicLong();
+    private final List<NotificationEmitter> collectors = new java.util.ArrayList<>();
+    private final NotificationListener afterCollection = (notification, handback) -> {
+        if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+            long used = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()).getGcInfo()
+                    .getMemoryUsageAfterGc().values().stream().mapToLong(MemoryUsage::getUsed).sum();
+            maxAfterCollection.accumulateAndGet(used, Math::max);
+        }
+    };
     private final Recording jfr = new Recording();
     private final Grootste elders = new Grootste();
     private final Grootste inDatabase = new Grootste();
@@ -38,6 +55,12 @@ final class HeapMeter implements AutoCloseable {
     private volatile boolean running = true;
 
     HeapMeter() {
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener(afterCollection, null, null);
+                collectors.add(emitter);
+            }
+        }
         jfr.enable("jdk.ObjectAllocationOutsideTLAB").withStackTrace();
         jfr.start();
         sampler.scheduleAtFixedRate(() -> maxInUse.accumulateAndGet(
@@ -87,6 +110,19 @@ final class HeapMeter implements AutoCloseable {
         return maxInUse.get() / (1024 * 1024);
     }
 
+    /** For the benchmark's lines, e.g. "251 MB in use at most, 120 MB right after a collection at most". */
+    String inUse() {
+        return maxInUseMb() + " MB in use at most, " + maxAfterCollectionMb() + " MB right after a collection at most";
+    }
+
+    /**
+     * The most in use right after a collection (every pool, young collections included): an upper bound of what was
+     * live, which the sampled figure is not. 0 when nothing was collected.
+     */
+    long maxAfterCollectionMb() {
+        return maxAfterCollection.get() / (1024 * 1024);
+    }
+
     /**
      * The largest single allocation outside the database, e.g. "1.0 MB [B in InputStream.readNBytes … PayloadStore.…",
      * and the largest inside it (H2 writes the pages a commit changed from one buffer); after {@link #close()}.
@@ -114,6 +150,13 @@ final class HeapMeter implements AutoCloseable {
         running = false;
         sampler.shutdown();
         sampler.awaitTermination(1, TimeUnit.SECONDS);
+        for (NotificationEmitter emitter : collectors) {
+            try {
+                emitter.removeNotificationListener(afterCollection);
+            } catch (ListenerNotFoundException e) {
+                // not there: nothing to remove
+            }
+        }
         jfr.stop();
         Path file = Files.createTempFile(Path.of("target"), "heap-meter", ".jfr");
         try {

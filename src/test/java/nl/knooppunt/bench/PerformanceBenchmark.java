@@ -219,8 +219,8 @@ class PerformanceBenchmark extends HubTestSupport {
                 heap.close();
                 heap.largeAllocations(8).forEach(System.out::println);
                 return List.of(String.format(Locale.ROOT, "large WMO323: %.1f MB NOT PROCESSED at -Xmx%d MB after %.2f s, "
-                        + "heap at most %d MB in use, largest allocation %s: %s", lengte / 1e6, xmx,
-                        (System.nanoTime() - t0) / 1e9, heap.maxInUseMb(), heap.largestAllocation(),
+                        + "heap %s, largest allocation %s: %s", lengte / 1e6, xmx,
+                        (System.nanoTime() - t0) / 1e9, heap.inUse(), heap.largestAllocation(),
                         String.valueOf(root).lines().findFirst().orElse("").replaceAll("\\s+", " ")));
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
@@ -233,9 +233,9 @@ class PerformanceBenchmark extends HubTestSupport {
                     .isEqualTo(lengte);
             List<String> out = new ArrayList<>();
             out.add(String.format(Locale.ROOT,
-                    "large WMO323: %.1f MB, ~%d prestaties: %.2f s, %.1f MB/s; heap (-Xmx %d MB) at most %d MB in use; "
+                    "large WMO323: %.1f MB, ~%d prestaties: %.2f s, %.1f MB/s; heap (-Xmx %d MB) %s; "
                             + "largest allocation %s", lengte / 1e6, lengte / 1000, seconds,
-                    lengte / 1e6 / seconds, xmx, heap.maxInUseMb(), heap.largestAllocation()));
+                    lengte / 1e6 / seconds, xmx, heap.inUse(), heap.largestAllocation()));
             out.add("  allocations of 1 MB or more, most bytes first:");
             out.addAll(heap.largeAllocations(8));
             out.addAll(largeOverSoap(size));
@@ -272,16 +272,16 @@ class PerformanceBenchmark extends HubTestSupport {
                 // printed, not hidden, as for the large declaratie before it
                 heap.close();
                 return List.of(String.format(Locale.ROOT, "large WMO323 over SOAP: %.1f MB NOT PROCESSED after %.2f s, "
-                        + "heap at most %d MB in use, largest allocation %s: %s", lengte / 1e6,
-                        (System.nanoTime() - t0) / 1e9, heap.maxInUseMb(), heap.largestAllocation(),
+                        + "heap %s, largest allocation %s: %s", lengte / 1e6,
+                        (System.nanoTime() - t0) / 1e9, heap.inUse(), heap.largestAllocation(),
                         String.valueOf(e).lines().findFirst().orElse("")));
             } finally {
                 heap.close();
             }
             List<String> out = new ArrayList<>();
             out.add(String.format(Locale.ROOT, "large WMO323 over SOAP (MTOM, client in this JVM streaming from a file): "
-                            + "%.1f MB: %s after %.2f s, %.1f MB/s; heap at most %d MB in use; largest allocation %s",
-                    lengte / 1e6, antwoord.getStatus(), seconds, lengte / 1e6 / seconds, heap.maxInUseMb(),
+                            + "%.1f MB: %s after %.2f s, %.1f MB/s; heap %s; largest allocation %s",
+                    lengte / 1e6, antwoord.getStatus(), seconds, lengte / 1e6 / seconds, heap.inUse(),
                     heap.largestAllocation()));
             out.add("  allocations of 1 MB or more, most bytes first:");
             out.addAll(heap.largeAllocations(6));
