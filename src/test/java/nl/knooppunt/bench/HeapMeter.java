@@ -4,7 +4,8 @@ import java.io.IOException;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,12 +34,16 @@ import javax.management.openmbean.CompositeData;
 final class HeapMeter implements AutoCloseable {
 
     private final AtomicLong maxInUse = new AtomicLong();
+    private static final java.util.Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
+            .collect(java.util.stream.Collectors.toSet());
     private final AtomicLong maxAfterCollection = new AtomicLong();
     private final List<NotificationEmitter> collectors = new java.util.ArrayList<>();
     private final NotificationListener afterCollection = (notification, handback) -> {
         if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
             long used = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()).getGcInfo()
-                    .getMemoryUsageAfterGc().values().stream().mapToLong(MemoryUsage::getUsed).sum();
+                    .getMemoryUsageAfterGc().entrySet().stream().filter(e -> HEAP_POOLS.contains(e.getKey()))
+                    .mapToLong(e -> e.getValue().getUsed()).sum();
             maxAfterCollection.accumulateAndGet(used, Math::max);
         }
     };
@@ -116,7 +121,7 @@ final class HeapMeter implements AutoCloseable {
     }
 
     /**
-     * The most in use right after a collection (every pool, young collections included): an upper bound of what was
+     * The most in use right after a collection (the heap's pools, young collections included): an upper bound of what was
      * live, which the sampled figure is not. 0 when nothing was collected.
      */
     long maxAfterCollectionMb() {
