@@ -17,14 +17,14 @@ import java.util.TreeSet;
  * <li>sftp: {@code host}, {@code port} (default 22), {@code user}, {@code remoteDir}, {@code knownHosts} (one
  *     known_hosts line of the server's host key), {@code privateKeyFile} (absolute path)</li>
  * <li>soap: {@code url} (https; http only to loopback), optional {@code keystoreFile} (PKCS12, absolute path) with
- *     {@code keystorePasswordEnv}</li>
+ *     {@code keystorePasswordEnv}, optional {@code mtom} ("true": the bericht as an MTOM attachment, streamed)</li>
  * <li>rest: {@code url} (https; http only to loopback), optional {@code hmacSecretEnv} or {@code hmacSecretFile}</li>
  * </ul>
  */
 public final class KanaalInstellingen {
 
     static final Set<String> SFTP = Set.of("host", "port", "user", "remoteDir", "knownHosts", "privateKeyFile");
-    static final Set<String> SOAP = Set.of("url", "keystoreFile", "keystorePasswordEnv");
+    static final Set<String> SOAP = Set.of("url", "keystoreFile", "keystorePasswordEnv", "mtom");
     static final Set<String> REST = Set.of("url", "hmacSecretEnv", "hmacSecretFile");
     private static final Set<String> GEHEIMEN = Set.of("password", "wachtwoord", "privateKey", "secret", "hmacSecret",
             "keystorePassword");
@@ -88,6 +88,10 @@ public final class KanaalInstellingen {
             omgevingsvariabele(verplicht(s, "keystorePasswordEnv"));
         } else if (s.containsKey("keystorePasswordEnv")) {
             throw new IllegalArgumentException("keystorePasswordEnv zonder keystoreFile");
+        }
+        String mtom = s.get("mtom");
+        if (mtom != null && !mtom.equals("true") && !mtom.equals("false")) {
+            throw new IllegalArgumentException("mtom '" + mtom + "' moet \"true\" of \"false\" zijn");
         }
     }
 

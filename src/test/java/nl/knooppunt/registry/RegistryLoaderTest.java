@@ -881,6 +881,7 @@ class RegistryLoaderTest {
                 "soap|{url: \"https://user:pw@wmo.gemeente.example/\"}|inloggegevens",
                 "soap|{url: \"https://wmo.gemeente.example/\", keystoreFile: /k.p12}|keystorePasswordEnv ontbreekt",
                 "soap|{url: \"https://wmo.gemeente.example/\", keystorePasswordEnv: PW}|zonder keystoreFile",
+                "soap|{url: \"https://wmo.gemeente.example/\", mtom: ja}|moet \"true\" of \"false\" zijn",
                 "soap|{url: \"https://wmo.gemeente.example/\", keystoreFile: /k.p12, keystorePasswordEnv: \"pw-env\"}|omgevingsvariabele",
                 "soap|{url: \"https://wmo.gemeente.example/\", keystorePassword: geheim}|geheim hoort niet",
                 "rest|{url: \"http://10.0.0.1/hook\"}|moet https gebruiken",

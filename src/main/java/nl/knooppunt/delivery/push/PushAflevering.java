@@ -1,6 +1,7 @@
 package nl.knooppunt.delivery.push;
 
 import jakarta.jms.JMSException;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,21 +56,23 @@ public class PushAflevering {
     private final AuditTrail audit;
     private final Clock clock;
     private final PushStatus status;
+    private final PushInhoud inhoud;
 
     @Autowired
     public PushAflevering(RegistryService registry, List<Afleverkanaal> kanalen, AfleveringProperties properties,
-                          AuditTrail audit, PushStatus status) {
-        this(registry, kanalen, properties, audit, Clock.systemUTC(), status);
+                          AuditTrail audit, PushStatus status, PushInhoud inhoud) {
+        this(registry, kanalen, properties, audit, Clock.systemUTC(), status, inhoud);
     }
 
     PushAflevering(RegistryService registry, List<Afleverkanaal> kanalen, AfleveringProperties properties,
                    AuditTrail audit, Clock clock) {
-        this(registry, kanalen, properties, audit, clock, new PushStatus());
+        this(registry, kanalen, properties, audit, clock, new PushStatus(), PushInhoud.inGeheugen());
     }
 
     PushAflevering(RegistryService registry, List<Afleverkanaal> kanalen, AfleveringProperties properties,
-                   AuditTrail audit, Clock clock, PushStatus status) {
+                   AuditTrail audit, Clock clock, PushStatus status, PushInhoud inhoud) {
         this.status = status;
+        this.inhoud = inhoud;
         this.registry = registry;
         this.properties = properties;
         this.audit = audit;
@@ -98,7 +101,7 @@ public class PushAflevering {
         Kanaal kanaal = registry.current().kanaal(deelnemer);
         exchange.setProperty("knooppuntAfleverkanaal", kanaal.soort().name());
         Afleverkanaal afleverkanaal = kanalen.get(kanaal.soort());
-        Zending zending = zending(deelnemer, in);
+        Zending zending = zending(deelnemer, exchange);
         try {
             if (afleverkanaal == null) {
                 // the registry changed under a running consumer; the route is being removed, so leave it on the queue
@@ -156,7 +159,8 @@ public class PushAflevering {
         in.setHeader(POGINGEN, poging);
     }
 
-    Zending zending(String deelnemer, Message in) {
+    Zending zending(String deelnemer, Exchange exchange) throws IOException, JMSException {
+        Message in = exchange.getMessage();
         String traceerId = in.getHeader("traceerId", String.class);
         if (traceerId == null || !traceerId.matches("[0-9a-f-]{36}")) {
             throw new IllegalArgumentException("bericht zonder geldig traceerId op de queue van " + deelnemer);
@@ -168,7 +172,7 @@ public class PushAflevering {
                 headers.put(h, v);
             }
         }
-        return new Zending(deelnemer, traceerId, traceerId + ".xml", in.getBody(byte[].class), headers);
+        return new Zending(deelnemer, traceerId, traceerId + ".xml", inhoud.van(exchange), headers);
     }
 
     private AuditEvent event(Message in, String type, Kanaal.Soort soort, int poging, String reden) {

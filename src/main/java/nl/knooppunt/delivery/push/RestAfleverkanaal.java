@@ -1,6 +1,8 @@
 package nl.knooppunt.delivery.push;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +18,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import nl.knooppunt.delivery.Afleverkanaal;
 import nl.knooppunt.delivery.Zending;
+import nl.knooppunt.payload.Payload;
 import nl.knooppunt.registry.Kanaal;
 import org.springframework.stereotype.Component;
 
@@ -52,7 +55,7 @@ class RestAfleverkanaal implements Afleverkanaal {
                 .header("Content-Type", "application/xml; charset=utf-8")
                 .header("Knooppunt-Traceer-Id", zending.traceerId())
                 .header("Idempotency-Key", zending.traceerId())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(zending.inhoud()));
+                .POST(body(zending.inhoud()));
         String code = zending.headers().get("berichtCode");
         if (code != null) {
             request.header("Knooppunt-Bericht-Code", code);
@@ -105,13 +108,30 @@ class RestAfleverkanaal implements Afleverkanaal {
         return null;
     }
 
-    static String hmac(byte[] secret, byte[] body) {
-        try {
+    /** A large bericht is streamed from its file, with its length as Content-Length (no chunked encoding). */
+    private static HttpRequest.BodyPublisher body(Payload inhoud) {
+        if (inhoud.inMemory()) {
+            return HttpRequest.BodyPublishers.ofByteArray(inhoud.bytes());
+        }
+        return HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(inhoud::open),
+                inhoud.size());
+    }
+
+    /** HMAC-SHA256 over the bytes, read as a stream for a large bericht. */
+    static String hmac(byte[] secret, Payload body) {
+        try (InputStream in = body.open()) {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body));
+            byte[] buffer = new byte[64 * 1024];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                mac.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(mac.doFinal());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("bericht niet leesbaar", e);
         }
     }
 }

@@ -6,6 +6,8 @@ import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
 import com.jcraft.jsch.SftpException;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,10 +85,14 @@ class SftpAfleverkanaal implements Afleverkanaal {
             if (bestaat(sftp, doel)) {
                 return;
             }
-            sftp.put(new ByteArrayInputStream(zending.inhoud()), tijdelijk, ChannelSftp.OVERWRITE);
+            try (InputStream inhoud = zending.inhoud().open()) {
+                sftp.put(inhoud, tijdelijk, ChannelSftp.OVERWRITE);
+            }
             sftp.rename(tijdelijk, doel);
         } catch (SftpException e) {
             throw Afleverfout.tijdelijk("SFTP_" + e.id, e.getMessage(), e);
+        } catch (IOException e) {
+            throw Afleverfout.tijdelijk("SFTP_BRON", "bericht niet leesbaar: " + e.getClass().getSimpleName(), e);
         }
     }
 

@@ -1,19 +1,24 @@
 package nl.knooppunt.delivery.push;
 
+import jakarta.activation.DataHandler;
+import jakarta.activation.DataSource;
 import jakarta.xml.ws.WebServiceException;
 import jakarta.xml.ws.soap.SOAPFaultException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.HashMap;
 import java.util.Map;
 import javax.net.ssl.KeyManagerFactory;
 import nl.knooppunt.delivery.Afleverkanaal;
 import nl.knooppunt.delivery.Zending;
 import nl.knooppunt.delivery.push.ontvang.OntvangBericht;
 import nl.knooppunt.delivery.push.ontvang.OntvangPortType;
+import nl.knooppunt.payload.Payload;
 import nl.knooppunt.registry.Kanaal;
 import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.configuration.jsse.TLSClientParameters;
@@ -26,7 +31,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * SOAP push: calls {@code OntvangBericht} (schemas/knooppunt-ontvang.wsdl) on the participant's service with a CXF
- * client; traceerId is the idempotency key. An answer = delivered; a fault with faultcode Client = refused (DLQ);
+ * client; traceerId is the idempotency key. With the setting {@code mtom: "true"} the bericht goes as an MTOM
+ * attachment, streamed from where it is (a large one from its work file, {@link PushInhoud}). An answer = delivered; a fault with faultcode Client = refused (DLQ);
  * any other fault, HTTP error or timeout = try again later. With {@code keystoreFile} the client presents that
  * certificate (mutual TLS); its password comes from the environment variable {@code keystorePasswordEnv}.
  */
@@ -51,7 +57,7 @@ class SoapAfleverkanaal implements Afleverkanaal {
         request.setBestandsnaam(zending.bestandsnaam());
         request.setBerichtCode(zending.headers().get("berichtCode"));
         request.setAfzender(zending.headers().get("afzender"));
-        request.setBericht(zending.inhoud());
+        request.setBericht(new DataHandler(new PayloadBron(zending.inhoud())));
         OntvangPortType port = client(kanaal.instellingen());
         try {
             port.ontvangBericht(request);
@@ -69,6 +75,29 @@ class SoapAfleverkanaal implements Afleverkanaal {
         }
     }
 
+    /** The bericht as the attachment's source: every read a new stream from the first byte. */
+    private record PayloadBron(Payload inhoud) implements DataSource {
+        @Override
+        public InputStream getInputStream() {
+            return inhoud.open();
+        }
+
+        @Override
+        public OutputStream getOutputStream() {
+            throw new UnsupportedOperationException("alleen lezen");
+        }
+
+        @Override
+        public String getContentType() {
+            return "application/octet-stream";
+        }
+
+        @Override
+        public String getName() {
+            return "bericht";
+        }
+    }
+
     private static Afleverfout fout(String faultCode, String message) {
         if ("Client".equals(faultCode) || "Sender".equals(faultCode)) {
             return Afleverfout.permanent("SOAP_FAULT_CLIENT", "ontvanger weigert het bericht: " + message);
@@ -80,6 +109,10 @@ class SoapAfleverkanaal implements Afleverkanaal {
         JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
         factory.setServiceClass(OntvangPortType.class);
         factory.setAddress(s.get("url"));
+        if ("true".equals(s.get("mtom"))) {
+            // the bericht as an attachment, written from its source in chunks; inline base64 needs it whole in memory
+            factory.setProperties(new HashMap<>(Map.of("mtom-enabled", Boolean.TRUE)));
+        }
         OntvangPortType port = (OntvangPortType) factory.create();
         Client client = ClientProxy.getClient(port);
         HTTPConduit conduit = (HTTPConduit) client.getConduit();

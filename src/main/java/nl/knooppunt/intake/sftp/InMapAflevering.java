@@ -2,9 +2,9 @@ package nl.knooppunt.intake.sftp;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import nl.knooppunt.delivery.Afleverkanaal;
 import nl.knooppunt.delivery.Zending;
+import nl.knooppunt.payload.Payload;
 import nl.knooppunt.registry.Kanaal;
 import nl.knooppunt.validation.Masking;
 import org.slf4j.Logger;
@@ -43,7 +43,8 @@ public class InMapAflevering implements Afleverkanaal {
         String naam = bestandsnaam(zending);
         Path doel = mappen.in(agb).resolve(naam);
         // a crash after the rename and before the bookkeeping: the file is already there, byte for byte
-        if (!(Files.isRegularFile(doel) && Arrays.equals(Files.readAllBytes(doel), zending.inhoud()))) {
+        if (!(Files.isRegularFile(doel) && Files.size(doel) == zending.inhoud().size()
+                && Payload.file(doel).sha256().equals(zending.inhoud().sha256()))) {
             Bestanden.schrijfAtomair(mappen.in(agb), naam, zending.inhoud());
         }
         register.afgeleverd(agb, zending.traceerId(), naam);

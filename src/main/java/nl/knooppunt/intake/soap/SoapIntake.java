@@ -4,11 +4,9 @@ import jakarta.activation.DataHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import nl.knooppunt.intake.Bericht;
 import nl.knooppunt.intake.Kanaalantwoord;
 import nl.knooppunt.intake.Ontvangst;
@@ -16,12 +14,12 @@ import nl.knooppunt.intake.soap.api.Status;
 import nl.knooppunt.intake.soap.api.VerstuurBericht;
 import nl.knooppunt.intake.soap.api.VerstuurBerichtAntwoord;
 import nl.knooppunt.payload.Payload;
+import nl.knooppunt.payload.Werkmap;
 import nl.knooppunt.system.KnooppuntProperties;
 import org.apache.camel.Exchange;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
-import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.cxf.attachment.ByteDataSource;
 import org.springframework.stereotype.Component;
 
@@ -35,20 +33,13 @@ public class SoapIntake implements Kanaalantwoord {
     public static final String KANAAL = "SOAP";
 
     private final Ontvangst ontvangst;
-    private final Path werkmap;
+    private final Werkmap werkmap;
     private final long maxSize;
 
     public SoapIntake(Ontvangst ontvangst, KnooppuntProperties properties) throws IOException {
         this.ontvangst = ontvangst;
         this.maxSize = properties.maxBerichtSize().toBytes();
-        // work copies of large berichten in flight; one left by a process that stopped is of no use (the payload store
-        // has every bericht that was received)
-        this.werkmap = Files.createDirectories(properties.dataDir().resolve("soap-werk"));
-        try (Stream<Path> oud = Files.list(werkmap)) {
-            for (Path p : oud.toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        this.werkmap = new Werkmap(properties.dataDir().resolve("soap-werk"));
     }
 
     /** The caller authenticated by its client certificate becomes the bericht's deelnemer (KP008 on a spoofed Afzender). */
@@ -73,17 +64,7 @@ public class SoapIntake implements Kanaalantwoord {
             if (begin.length < Payload.STREAM_VANAF) {
                 return Payload.of(begin);
             }
-            Path werk = Files.createTempFile(werkmap, "bericht-", ".xml");
-            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-                @Override
-                public void onDone(Exchange done) {
-                    try {
-                        Files.deleteIfExists(werk);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-            });
+            Path werk = werkmap.nieuwBestand(exchange);
             try (OutputStream out = Files.newOutputStream(werk)) {
                 out.write(begin);
                 kopieer(in, out, maxSize + 1 - begin.length);

@@ -57,6 +57,8 @@ class PushDeliveryTest extends SharedHubTest {
     static final String PLAT = "0307";        // nothing listens
     static final String SFTP = "0758";
     static final String SOAP = "0153";
+    static final String SFTP_GROOT = "0855";  // an SFTP server that is up, for a large bericht
+    static final String SOAP_MTOM = "0479";   // the SOAP service, called with MTOM
 
     @Autowired
     RegistryService registryService;
@@ -73,6 +75,11 @@ class PushDeliveryTest extends SharedHubTest {
     static final int sftpPort = freePort();
     static final Path sftpRoot = tempDir("push-sftp-root");
     static final Map<String, AtomicInteger> sftpRenames = new ConcurrentHashMap<>();
+    static final int sftpGrootPort = freePort();
+    static final Path sftpGrootRoot = tempDir("push-sftp-groot");
+    /** Per file renamed into place on an SFTP server: the sizes of the files in the hub's push-werk at that moment. */
+    static final Map<String, List<Long>> werkBijRename = new ConcurrentHashMap<>();
+    static SshServer sshdGroot;
     static final SoapOntvanger soapOntvanger = new SoapOntvanger();
     static Path hmacFile;
     static SshServer sshd;
@@ -90,6 +97,7 @@ class PushDeliveryTest extends SharedHubTest {
         }
         herlaad = registryService;
         Files.createDirectories(sftpRoot.resolve("berichten"));
+        Files.createDirectories(sftpGrootRoot.resolve("berichten"));
         hmacFile = Files.writeString(tempDir("push-secret").resolve("hmac"), "geheim-voor-de-test\n");
         Path keys = tempDir("push-keys");
         // ECDSA: MINA SSHD verifies ed25519 only with an extra library (net.i2p eddsa), which the test server lacks
@@ -116,8 +124,14 @@ class PushDeliveryTest extends SharedHubTest {
                 + "    host: 127.0.0.1\n    port: " + sftpPort + "\n    user: breda\n    remoteDir: /berichten\n"
                 + "    knownHosts: \"[127.0.0.1]:" + sftpPort + " " + hostKey + "\"\n"
                 + "    privateKeyFile: \"" + clientKey + "\"\n"
+                + "- deelnemer: \"" + SFTP_GROOT + "\"\n  kanaal: sftp\n  instellingen:\n"
+                + "    host: 127.0.0.1\n    port: " + sftpGrootPort + "\n    user: tilburg\n    remoteDir: /berichten\n"
+                + "    knownHosts: \"[127.0.0.1]:" + sftpGrootPort + " " + hostKey + "\"\n"
+                + "    privateKeyFile: \"" + clientKey + "\"\n"
                 + "- deelnemer: \"" + SOAP + "\"\n  kanaal: soap\n  instellingen:\n"
-                + "    url: http://localhost:" + port + "/ws/test-ontvang\n");
+                + "    url: http://localhost:" + port + "/ws/test-ontvang\n"
+                + "- deelnemer: \"" + SOAP_MTOM + "\"\n  kanaal: soap\n  instellingen:\n"
+                + "    url: http://localhost:" + port + "/ws/test-ontvang\n    mtom: \"true\"\n");
         registryService.reload();
         assertThat(camel.getRoute("push-gemeente-" + HERSTEL)).as("status %s, routes %s", camel.getStatus(), camel.getRoutes().size()).isNotNull();
         assertThat(camel.getRoute("push-gemeente-" + SFTP)).isNotNull();
@@ -127,7 +141,8 @@ class PushDeliveryTest extends SharedHubTest {
     void theRegistryStartsAndStopsThePushRoutes() throws Exception {
         assertThat(camel.getRoutes()).filteredOn(r -> r.getRouteId().startsWith("push-")).extracting("routeId")
                 .containsExactlyInAnyOrder("push-gemeente-" + HERSTEL, "push-gemeente-" + GIF, "push-gemeente-" + WEIGERT,
-                        "push-gemeente-" + PLAT, "push-gemeente-" + SFTP, "push-gemeente-" + SOAP);
+                        "push-gemeente-" + PLAT, "push-gemeente-" + SFTP, "push-gemeente-" + SOAP,
+                        "push-gemeente-" + SFTP_GROOT, "push-gemeente-" + SOAP_MTOM);
         Path file = REGISTRY_DIR.resolve("kanalen.yaml");
         String metPush = Files.readString(file);
         try {
@@ -156,6 +171,9 @@ class PushDeliveryTest extends SharedHubTest {
         if (sshd != null) {
             sshd.stop(true);
         }
+        if (sshdGroot != null) {
+            sshdGroot.stop(true);
+        }
     }
 
     @Test
@@ -180,7 +198,8 @@ class PushDeliveryTest extends SharedHubTest {
             assertThat(laatste.body()).isEqualTo(inhoud.get(i));
             assertThat(laatste.idempotencyKey()).isEqualTo(id);
             assertThat(laatste.signature()).isEqualTo("sha256="
-                    + RestAfleverkanaal.hmac("geheim-voor-de-test".getBytes(StandardCharsets.UTF_8), inhoud.get(i)));
+                    + RestAfleverkanaal.hmac("geheim-voor-de-test".getBytes(StandardCharsets.UTF_8),
+                            nl.knooppunt.payload.Payload.of(inhoud.get(i))));
             await().atMost(Duration.ofSeconds(5)).until(() -> events(id, "AFGELEVERD_PUSH") == 1);
             assertThat(events(id, "AFLEVERPOGING")).isGreaterThanOrEqualTo(2);
         }
@@ -307,6 +326,63 @@ class PushDeliveryTest extends SharedHubTest {
         }
     }
 
+    @Test
+    void aLargeBerichtGoesOverSftpFromAWorkFileThatIsDeletedAfterwards() throws Exception {
+        sshdGroot = sftpServer(sftpGrootPort, sftpGrootRoot);
+        byte[] groot = groot("SFTP");
+
+        String id = zet(SFTP_GROOT, groot);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> events(id, "AFGELEVERD_PUSH") == 1);
+        assertThat(Files.readAllBytes(sftpGrootRoot.resolve("berichten").resolve(id + ".xml"))).isEqualTo(groot);
+        // while it was written, the bericht came from a work file of its own size, not from one array in the heap
+        assertThat(werkBijRename.get(id + ".xml")).contains((long) groot.length);
+        assertThat(werkbestanden()).isEmpty();
+    }
+
+    @Test
+    void aLargeBerichtReachesAWebhookWhole() throws Exception {
+        herstel.antwoord = id -> 200;
+        byte[] groot = groot("REST");
+
+        String id = zet(HERSTEL, groot);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> herstel.geaccepteerd(id) == 1);
+        Webhook.Verzoek verzoek = herstel.verzoeken.stream().filter(v -> id.equals(v.traceerId())).findFirst().orElseThrow();
+        assertThat(verzoek.body()).isEqualTo(groot);
+        assertThat(verzoek.signature()).isEqualTo("sha256=" + RestAfleverkanaal.hmac(
+                "geheim-voor-de-test".getBytes(StandardCharsets.UTF_8), nl.knooppunt.payload.Payload.of(groot)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> events(id, "AFGELEVERD_PUSH") == 1);
+        assertThat(werkbestanden()).isEmpty();
+    }
+
+    @Test
+    void aLargeBerichtTheReceiverRefusesIsWholeOnTheDlq() throws Exception {
+        String geweigerd = UUID.randomUUID().toString();
+        weigert.antwoord = id -> id.equals(geweigerd) ? 400 : 200;
+        byte[] groot = groot("DLQ");
+
+        zet(WEIGERT, geweigerd, groot);
+
+        assertThat(receiveBody(PushAflevering.DLQ, geweigerd)).isEqualTo(groot);
+        assertThat(werkbestanden()).isEmpty();
+    }
+
+    @Test
+    void aLargeBerichtGoesToASoapServiceAsAnMtomAttachment() throws Exception {
+        soapOntvanger.storing = false;
+        byte[] groot = groot("SOAP");
+
+        String id = zet(SOAP_MTOM, groot);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> soapOntvanger.ontvangen.containsKey(id));
+        assertThat(soapOntvanger.ontvangen.get(id)).isEqualTo(new String(groot, StandardCharsets.UTF_8));
+        assertThat(soapOntvanger.alsBijlage.get(id)).as("sent as an MTOM attachment").isTrue();
+        String klein = zet(SOAP, xml(SOAP, "INLINE"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> soapOntvanger.ontvangen.containsKey(klein));
+        assertThat(soapOntvanger.alsBijlage.get(klein)).as("without mtom: inline base64").isFalse();
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** Puts a bericht on the participant's queue the way delivery.Delivery does; returns its traceerId. */
@@ -352,9 +428,13 @@ class PushDeliveryTest extends SharedHubTest {
     }
 
     private void startSftp() throws IOException {
-        sshd = SshServer.setUpDefaultServer();
+        sshd = sftpServer(sftpPort, sftpRoot);
+    }
+
+    private static SshServer sftpServer(int port, Path root) throws IOException {
+        SshServer sshd = SshServer.setUpDefaultServer();
         sshd.setHost("127.0.0.1");
-        sshd.setPort(sftpPort);
+        sshd.setPort(port);
         sshd.setKeyPairProvider(hostKeys);
         sshd.setPublickeyAuthenticator(new AuthorizedKeysAuthenticator(Path.of(clientKey + ".pub")));
         sshd.setPasswordAuthenticator(null);
@@ -367,12 +447,32 @@ class PushDeliveryTest extends SharedHubTest {
                               Throwable thrown) {
                 if (thrown == null) {
                     sftpRenames.computeIfAbsent(dst.getFileName().toString(), k -> new AtomicInteger()).incrementAndGet();
+                    werkBijRename.put(dst.getFileName().toString(), werkbestanden());
                 }
             }
         });
         sshd.setSubsystemFactories(List.of(sftp));
-        sshd.setFileSystemFactory(new VirtualFileSystemFactory(sftpRoot));
+        sshd.setFileSystemFactory(new VirtualFileSystemFactory(root));
         sshd.start();
+        return sshd;
+    }
+
+    /** The sizes of the files in the hub's work directory for large push deliveries. */
+    private static List<Long> werkbestanden() {
+        try (var files = Files.list(DATA_DIR.resolve("push-werk"))) {
+            return files.map(f -> f.toFile().length()).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** A bericht of 3 MB: an Artemis large message on the queue, and a work file for the push. */
+    private static byte[] groot(String label) {
+        StringBuilder xml = new StringBuilder("<groot label=\"" + label + "\">");
+        while (xml.length() < 3 * 1024 * 1024) {
+            xml.append("<regel>").append(xml.length()).append("</regel>\n");
+        }
+        return xml.append("</groot>").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** A gemeente's SOAP service as generated from schemas/knooppunt-ontvang.wsdl, idempotent on traceerId. */
@@ -383,6 +483,7 @@ class PushDeliveryTest extends SharedHubTest {
         volatile boolean storing;
         final Map<String, String> ontvangen = new ConcurrentHashMap<>();
         final Map<String, AtomicInteger> aantal = new ConcurrentHashMap<>();
+        final Map<String, Boolean> alsBijlage = new ConcurrentHashMap<>();
 
         @Override
         public OntvangBerichtAntwoord ontvangBericht(OntvangBericht request) {
@@ -391,11 +492,23 @@ class PushDeliveryTest extends SharedHubTest {
             }
             OntvangBerichtAntwoord antwoord = new OntvangBerichtAntwoord();
             antwoord.setTraceerId(request.getTraceerId());
-            boolean nieuw = ontvangen.putIfAbsent(request.getTraceerId(),
-                    new String(request.getBericht(), StandardCharsets.UTF_8)) == null;
+            String bericht;
+            try (java.io.InputStream in = request.getBericht().getInputStream()) {
+                bericht = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            boolean nieuw = ontvangen.putIfAbsent(request.getTraceerId(), bericht) == null;
+            alsBijlage.put(request.getTraceerId(), bijlage());
             aantal.computeIfAbsent(request.getTraceerId(), k -> new AtomicInteger()).incrementAndGet();
             antwoord.setStatus(nieuw ? OntvangStatus.ONTVANGEN : OntvangStatus.AL_ONTVANGEN);
             return antwoord;
+        }
+
+        /** Whether this call carried the bericht as an attachment (MTOM) rather than inline. */
+        private static boolean bijlage() {
+            org.apache.cxf.message.Message m = org.apache.cxf.phase.PhaseInterceptorChain.getCurrentMessage();
+            return m != null && m.getAttachments() != null && !m.getAttachments().isEmpty();
         }
     }
 
