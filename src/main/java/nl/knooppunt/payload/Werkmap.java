@@ -1,9 +1,12 @@
 package nl.knooppunt.payload;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.stream.Stream;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
@@ -25,6 +28,37 @@ public final class Werkmap {
                 Files.deleteIfExists(p);
             }
         }
+    }
+
+    /**
+     * A new empty file for a payload that leaves the hub in an answer written after the exchange is done (CXF writes a
+     * SOAP answer's attachments then); see {@link #eenmalig}. Files older than an hour are removed first: an answer
+     * that was never written (the caller went away) leaves its file behind.
+     */
+    public Path nieuwBestand() throws IOException {
+        Instant grens = Instant.now().minus(Duration.ofHours(1));
+        try (Stream<Path> oud = Files.list(map)) {
+            for (Path p : oud.toList()) {
+                if (Files.getLastModifiedTime(p).toInstant().isBefore(grens)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+        return Files.createTempFile(map, "bericht-", ".xml");
+    }
+
+    /** The work file's bytes, to be read once: the file is deleted when that read is closed. */
+    public static Payload eenmalig(Path werk) throws IOException {
+        return Payload.uit(Files.size(werk), () -> new FilterInputStream(Files.newInputStream(werk)) {
+            @Override
+            public void close() throws IOException {
+                try {
+                    super.close();
+                } finally {
+                    Files.deleteIfExists(werk);
+                }
+            }
+        });
     }
 
     /** A new empty file, deleted when the exchange is done: delivered, failed or rolled back. */

@@ -1,12 +1,10 @@
 package nl.knooppunt.delivery.push;
 
 import jakarta.activation.DataHandler;
-import jakarta.activation.DataSource;
 import jakarta.xml.ws.WebServiceException;
 import jakarta.xml.ws.soap.SOAPFaultException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -18,7 +16,7 @@ import nl.knooppunt.delivery.Afleverkanaal;
 import nl.knooppunt.delivery.Zending;
 import nl.knooppunt.delivery.push.ontvang.OntvangBericht;
 import nl.knooppunt.delivery.push.ontvang.OntvangPortType;
-import nl.knooppunt.payload.Payload;
+import nl.knooppunt.payload.PayloadBron;
 import nl.knooppunt.registry.Kanaal;
 import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.configuration.jsse.TLSClientParameters;
@@ -72,29 +70,6 @@ class SoapAfleverkanaal implements Afleverkanaal {
             throw Afleverfout.tijdelijk("SOAP_VERBINDING", cause.getClass().getSimpleName() + " " + cause.getMessage());
         } finally {
             ClientProxy.getClient(port).destroy();
-        }
-    }
-
-    /** The bericht as the attachment's source: every read a new stream from the first byte. */
-    private record PayloadBron(Payload inhoud) implements DataSource {
-        @Override
-        public InputStream getInputStream() {
-            return inhoud.open();
-        }
-
-        @Override
-        public OutputStream getOutputStream() {
-            throw new UnsupportedOperationException("alleen lezen");
-        }
-
-        @Override
-        public String getContentType() {
-            return "application/octet-stream";
-        }
-
-        @Override
-        public String getName() {
-            return "bericht";
         }
     }
 

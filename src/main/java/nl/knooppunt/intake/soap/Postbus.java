@@ -10,15 +10,24 @@ import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import nl.knooppunt.payload.Payload;
+import nl.knooppunt.payload.Werkmap;
+import nl.knooppunt.system.KnooppuntProperties;
+import org.apache.activemq.artemis.jms.client.ActiveMQMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jms.connection.CachingConnectionFactory;
 import org.springframework.stereotype.Component;
 
@@ -32,13 +41,14 @@ import org.springframework.stereotype.Component;
 class Postbus {
 
     static final String TRACEER_ID = "traceerId";
+    static final String ARTEMIS_SAVE_STREAM = "JMS_AMQ_SaveStream";
     /** One answer carries at most this many bytes of berichten (at least one bericht): 100 × 25 MB would not fit. */
     static final long MAX_BYTES = 64L * 1024 * 1024;
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Logger log = LoggerFactory.getLogger(Postbus.class);
 
     record Item(String traceerId, String berichtCode, String berichtType, String afzender, String ontvanger,
-                byte[] inhoud) {
+                Payload inhoud) {
         @Override
         public String toString() {
             return "Item[" + traceerId + ", " + berichtCode + "]";
@@ -49,10 +59,17 @@ class Postbus {
     }
 
     private final ConnectionFactory connectionFactory;
+    private final Werkmap werkmap;
 
-    Postbus(ConnectionFactory connectionFactory) {
+    @Autowired
+    Postbus(ConnectionFactory connectionFactory, KnooppuntProperties properties) throws IOException {
+        this(connectionFactory, new Werkmap(properties.dataDir().resolve("soap-ophalen")));
+    }
+
+    Postbus(ConnectionFactory connectionFactory, Werkmap werkmap) {
         this.connectionFactory = connectionFactory instanceof CachingConnectionFactory caching
                 ? caching.getTargetConnectionFactory() : connectionFactory;
+        this.werkmap = werkmap;
     }
 
     static String queue(String deelnemer) {
@@ -61,9 +78,10 @@ class Postbus {
 
     /**
      * The first {@code max} berichten waiting for the participant, in queue order, up to {@link #MAX_BYTES} in total;
-     * nothing is taken off the queue.
+     * nothing is taken off the queue. A large one (an Artemis large message) is saved in chunks to a work file, which
+     * CXF streams into the answer as an MTOM attachment and which is deleted once it has been read.
      */
-    Opgehaald haalOp(String deelnemer, int max) throws JMSException {
+    Opgehaald haalOp(String deelnemer, int max) throws JMSException, IOException {
         try (Connection connection = connectionFactory.createConnection();
              Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
             connection.start();
@@ -85,12 +103,13 @@ class Postbus {
                         meer = true;
                         break;
                     }
-                    byte[] inhoud = inhoud(message);
-                    if (!items.isEmpty() && bytes + inhoud.length > MAX_BYTES) {
+                    long lengte = lengte(message);
+                    if (!items.isEmpty() && bytes + lengte > MAX_BYTES) {
                         meer = true;
                         break;
                     }
-                    bytes += inhoud.length;
+                    Payload inhoud = inhoud(message);
+                    bytes += inhoud.size();
                     items.add(new Item(traceerId, message.getStringProperty("berichtCode"),
                             message.getStringProperty("berichtType"), message.getStringProperty("afzender"),
                             message.getStringProperty("ontvanger"), inhoud));
@@ -129,7 +148,29 @@ class Postbus {
         return resultaat;
     }
 
-    private static byte[] inhoud(Message message) throws JMSException {
+    private static long lengte(Message message) throws JMSException {
+        if (message instanceof BytesMessage bytes) {
+            return bytes.getBodyLength();
+        }
+        return message instanceof TextMessage text && text.getText() != null
+                ? text.getText().getBytes(StandardCharsets.UTF_8).length : 0;
+    }
+
+    private Payload inhoud(Message message) throws JMSException, IOException {
+        if (message instanceof ActiveMQMessage artemis && artemis.getCoreMessage().isLargeMessage()) {
+            Path werk = werkmap.nieuwBestand();
+            try (OutputStream out = Files.newOutputStream(werk)) {
+                artemis.setObjectProperty(ARTEMIS_SAVE_STREAM, out);
+            } catch (JMSException | IOException | RuntimeException e) {
+                Files.deleteIfExists(werk);
+                throw e;
+            }
+            return Werkmap.eenmalig(werk);
+        }
+        return Payload.of(bytes(message));
+    }
+
+    private static byte[] bytes(Message message) throws JMSException {
         if (message instanceof BytesMessage bytes) {
             byte[] b = new byte[(int) bytes.getBodyLength()];
             bytes.readBytes(b);

@@ -1,6 +1,8 @@
 package nl.knooppunt.intake.soap;
 
+import jakarta.activation.DataHandler;
 import jakarta.jms.JMSException;
+import java.io.IOException;
 import java.time.ZoneOffset;
 import java.util.GregorianCalendar;
 import java.util.List;
@@ -20,6 +22,7 @@ import nl.knooppunt.intake.soap.api.HaalBerichtenOpAntwoord;
 import nl.knooppunt.intake.soap.api.OpgehaaldBericht;
 import nl.knooppunt.intake.soap.api.StatusOpvragen;
 import nl.knooppunt.intake.soap.api.StatusOpvragenAntwoord;
+import nl.knooppunt.payload.PayloadBron;
 import nl.knooppunt.registry.Kanaal;
 import nl.knooppunt.registry.RegistryService;
 import nl.knooppunt.tracking.BerichtQueries;
@@ -54,7 +57,8 @@ public class SoapOperaties {
         this.maxOphalen = properties.maxOphalen();
     }
 
-    public HaalBerichtenOpAntwoord haalBerichtenOp(@Body List<?> parameters, Message message) throws JMSException {
+    public HaalBerichtenOpAntwoord haalBerichtenOp(@Body List<?> parameters, Message message)
+            throws JMSException, IOException {
         HaalBerichtenOp request = (HaalBerichtenOp) parameters.get(0);
         String deelnemer = SoapDeelnemer.van(message);
         message.removeHeaders("*");
@@ -77,7 +81,7 @@ public class SoapOperaties {
             bericht.setBerichtType(item.berichtType());
             bericht.setAfzender(item.afzender());
             bericht.setOntvanger(item.ontvanger());
-            bericht.setBericht(item.inhoud());
+            bericht.setBericht(new DataHandler(new PayloadBron(item.inhoud())));
             antwoord.getBericht().add(bericht);
         });
         antwoord.setMeer(opgehaald.meer());

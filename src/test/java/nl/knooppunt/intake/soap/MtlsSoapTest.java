@@ -55,6 +55,9 @@ class MtlsSoapTest extends HubTestSupport {
     static final String SUBJECT_DE_LINDE = "CN=Zorggroep De Linde,O=Zorggroep De Linde,C=NL";
 
     static final Path DATA_DIR = tempDir("knooppunt-mtls-data");
+
+    @org.springframework.beans.factory.annotation.Autowired
+    Postbus postbus;
     static final Path REGISTRY_DIR = tempDir("knooppunt-mtls-registry");
     static final Path TLS_DIR = tempDir("knooppunt-mtls-stores");
     static final int BROKER_PORT = freePort();
@@ -222,7 +225,7 @@ class MtlsSoapTest extends HubTestSupport {
 
         OpgehaaldBericht opgehaald = haalOp(DE_LINDE, 100).getBericht().stream()
                 .filter(b -> b.getTraceerId().equals(traceerId)).findFirst().orElseThrow();
-        assertThat(new String(opgehaald.getBericht(), StandardCharsets.UTF_8)).isEqualTo(xml);
+        assertThat(new String(bytes(opgehaald), StandardCharsets.UTF_8)).isEqualTo(xml);
         assertThat(opgehaald.getBerichtCode()).isEqualTo("414");
         assertThat(opgehaald.getBerichtType()).isEqualTo("WMO301");
         assertThat(opgehaald.getAfzender()).isEqualTo("0599");
@@ -241,6 +244,39 @@ class MtlsSoapTest extends HubTestSupport {
         assertThat(bevestig(DE_LINDE, traceerId)).as("acknowledging twice is no error")
                 .containsExactly(Map.entry(traceerId, Bevestigingsresultaat.NIET_IN_POSTBUS));
         assertThat(receive("aanbieder.42420001", traceerId, 500)).as("gone from the queue").isNull();
+    }
+
+    @Test
+    void aLargeBerichtIsFetchedAsAnAttachmentStreamedFromAWorkFile() throws Exception {
+        StringBuilder groot = new StringBuilder("<groot>");
+        while (groot.length() < 3 * 1024 * 1024) {
+            groot.append("<regel>").append(groot.length()).append("</regel>\n");
+        }
+        byte[] bytes = groot.append("</groot>").toString().getBytes(StandardCharsets.UTF_8);
+        String traceerId = java.util.UUID.randomUUID().toString();
+        new org.springframework.jms.core.JmsTemplate(connectionFactory).send("aanbieder.42420001", session -> {
+            jakarta.jms.BytesMessage m = session.createBytesMessage();
+            m.writeBytes(bytes);
+            m.setStringProperty("traceerId", traceerId);
+            m.setStringProperty("berichtCode", "414");
+            return m;
+        });
+
+        // the mailbox hands it on from a work file (an Artemis large message saved in chunks), not from an array
+        Postbus.Item item = postbus.haalOp("42420001", 100).berichten().stream()
+                .filter(i -> i.traceerId().equals(traceerId)).findFirst().orElseThrow();
+        assertThat(item.inhoud().inMemory()).isFalse();
+        assertThat(item.inhoud().sha256()).as("read once, then the work file is gone")
+                .isEqualTo(nl.knooppunt.payload.Payload.of(bytes).sha256());
+        assertThat(werkbestanden()).isEmpty();
+
+        // over SOAP it arrives whole, as an MTOM attachment
+        OpgehaaldBericht opgehaald = haalOp(DE_LINDE, 100).getBericht().stream()
+                .filter(b -> b.getTraceerId().equals(traceerId)).findFirst().orElseThrow();
+        assertThat(opgehaald.getBericht().getDataSource().getClass().getName()).startsWith("org.apache.cxf.attachment.");
+        assertThat(bytes(opgehaald)).isEqualTo(bytes);
+        assertThat(werkbestanden()).isEmpty();
+        assertThat(bevestig(DE_LINDE, traceerId)).containsEntry(traceerId, Bevestigingsresultaat.VERWIJDERD);
     }
 
     @Test
@@ -366,6 +402,20 @@ class MtlsSoapTest extends HubTestSupport {
                 + "</kp:StatusOpvragen></soapenv:Body></soapenv:Envelope>";
         return client.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "text/xml; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(envelope)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static byte[] bytes(OpgehaaldBericht bericht) {
+        try (java.io.InputStream in = bericht.getBericht().getInputStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> werkbestanden() throws IOException {
+        try (var files = java.nio.file.Files.list(DATA_DIR.resolve("soap-ophalen"))) {
+            return files.map(f -> f.getFileName().toString()).toList();
+        }
     }
 
     private static List<String> traceerIds(HaalBerichtenOpAntwoord antwoord) {
