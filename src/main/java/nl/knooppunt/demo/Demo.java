@@ -1,7 +1,6 @@
 package nl.knooppunt.demo;
 
 import com.jcraft.jsch.JSchException;
-import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
@@ -19,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import nl.knooppunt.broker.JmsInhoud;
 import nl.knooppunt.intake.sftp.SftpMappen;
 import nl.knooppunt.intake.sftp.SftpServer;
 import nl.knooppunt.intake.soap.api.BerichtenPortType;
@@ -190,7 +190,7 @@ public class Demo {
                     break;
                 }
                 try {
-                    beantwoord(e.getKey(), bytes(m));
+                    beantwoord(e.getKey(), JmsInhoud.bytes(m));
                     sessie.commit();
                 } catch (RuntimeException ex) {
                     sessie.rollback();
@@ -228,7 +228,7 @@ public class Demo {
                 if (m == null) {
                     break;
                 }
-                tel(BerichtNamen.naam(Velden.lees(bytes(m)).eerste("BerichtCode")) + " ontvangen door aanbieders");
+                tel(BerichtNamen.naam(Velden.lees(JmsInhoud.bytes(m)).eerste("BerichtCode")) + " ontvangen door aanbieders");
                 sessie.commit();
             }
         }
@@ -323,13 +323,6 @@ public class Demo {
         provider.setKeySize(256);
         var key = provider.loadKeys(null).iterator().next().getPublic();
         return "[127.0.0.1]:" + sftpServer.port() + " " + PublicKeyEntry.toString(key) + "\n";
-    }
-
-    private static byte[] bytes(Message m) throws JMSException {
-        BytesMessage bm = (BytesMessage) m;
-        byte[] b = new byte[(int) bm.getBodyLength()];
-        bm.readBytes(b);
-        return b;
     }
 
     public boolean isRunning() {

@@ -1,18 +1,13 @@
 package nl.knooppunt.delivery.push;
 
-import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSException;
-import jakarta.jms.TextMessage;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import nl.knooppunt.broker.JmsInhoud;
 import nl.knooppunt.delivery.Stroomzending;
 import nl.knooppunt.payload.Payload;
 import nl.knooppunt.payload.Werkmap;
 import nl.knooppunt.system.KnooppuntProperties;
-import org.apache.activemq.artemis.jms.client.ActiveMQMessage;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,14 +15,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * The bytes of one push attempt. An ordinary bericht is read from the JMS message. A large one (an Artemis large
- * message, such as a 25 MB declaratie) is saved in chunks to a work file ({@value #ARTEMIS_SAVE_STREAM}) and streamed
+ * message, such as a 25 MB declaratie) is saved in chunks to a work file ({@link JmsInhoud}) and streamed
  * from there by the channel, so it is never whole in the heap. The work file is deleted when the attempt is over; if
  * the bericht goes to the DLQ, {@link Stroomzending} streams it there from the same file.
  */
 @Component
 public class PushInhoud {
-
-    static final String ARTEMIS_SAVE_STREAM = "JMS_AMQ_SaveStream";
 
     private final Werkmap werkmap;
 
@@ -53,25 +46,15 @@ public class PushInhoud {
     Payload van(Exchange exchange) throws IOException, JMSException {
         Message in = exchange.getMessage();
         Object body = in.getBody();
-        if (werkmap != null && body instanceof ActiveMQMessage artemis && artemis.getCoreMessage().isLargeMessage()) {
+        if (werkmap != null && JmsInhoud.isGroot(body)) {
             Path werk = werkmap.nieuwBestand(exchange);
-            try (OutputStream out = Files.newOutputStream(werk)) {
-                artemis.setObjectProperty(ARTEMIS_SAVE_STREAM, out); // returns when every chunk is written
-            }
+            JmsInhoud.bewaar((jakarta.jms.Message) body, werk);
             Payload payload = Payload.file(werk);
             in.setBody(new byte[0]);
             exchange.setProperty(Stroomzending.PROPERTY, payload);
             return payload;
         }
-        byte[] bytes;
-        if (body instanceof BytesMessage message) {
-            bytes = new byte[(int) message.getBodyLength()];
-            message.readBytes(bytes);
-        } else if (body instanceof TextMessage message) {
-            bytes = message.getText() == null ? new byte[0] : message.getText().getBytes(StandardCharsets.UTF_8);
-        } else {
-            bytes = in.getBody(byte[].class);
-        }
+        byte[] bytes = body instanceof jakarta.jms.Message message ? JmsInhoud.bytes(message) : in.getBody(byte[].class);
         in.setBody(bytes);
         return Payload.of(bytes);
     }

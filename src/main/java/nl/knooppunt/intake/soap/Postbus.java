@@ -11,9 +11,7 @@ import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -21,10 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import nl.knooppunt.broker.JmsInhoud;
 import nl.knooppunt.payload.Payload;
 import nl.knooppunt.payload.Werkmap;
 import nl.knooppunt.system.KnooppuntProperties;
-import org.apache.activemq.artemis.jms.client.ActiveMQMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +39,6 @@ import org.springframework.stereotype.Component;
 class Postbus {
 
     static final String TRACEER_ID = "traceerId";
-    static final String ARTEMIS_SAVE_STREAM = "JMS_AMQ_SaveStream";
     /** One answer carries at most this many bytes of berichten (at least one bericht): 100 × 25 MB would not fit. */
     static final long MAX_BYTES = 64L * 1024 * 1024;
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -157,28 +154,11 @@ class Postbus {
     }
 
     private Payload inhoud(Message message) throws JMSException, IOException {
-        if (message instanceof ActiveMQMessage artemis && artemis.getCoreMessage().isLargeMessage()) {
+        if (JmsInhoud.isGroot(message)) {
             Path werk = werkmap.nieuwBestand();
-            try (OutputStream out = Files.newOutputStream(werk)) {
-                artemis.setObjectProperty(ARTEMIS_SAVE_STREAM, out);
-            } catch (JMSException | IOException | RuntimeException e) {
-                Files.deleteIfExists(werk);
-                throw e;
-            }
+            JmsInhoud.bewaar(message, werk);
             return Werkmap.eenmalig(werk);
         }
-        return Payload.of(bytes(message));
-    }
-
-    private static byte[] bytes(Message message) throws JMSException {
-        if (message instanceof BytesMessage bytes) {
-            byte[] b = new byte[(int) bytes.getBodyLength()];
-            bytes.readBytes(b);
-            return b;
-        }
-        if (message instanceof TextMessage text) {
-            return text.getText() == null ? new byte[0] : text.getText().getBytes(StandardCharsets.UTF_8);
-        }
-        throw new IllegalStateException("unsupported message type on a participant queue: " + message.getClass());
+        return Payload.of(JmsInhoud.bytes(message));
     }
 }
