@@ -7,6 +7,11 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,9 +23,12 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import nl.knooppunt.broker.JmsInhoud;
 import nl.knooppunt.delivery.Delivery;
 import nl.knooppunt.delivery.Onbestelbaar;
 import nl.knooppunt.delivery.push.PushAflevering;
+import nl.knooppunt.payload.Werkmap;
+import nl.knooppunt.system.KnooppuntProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Service;
@@ -80,9 +88,11 @@ public class DeadLetters {
     private final OperatorLog log;
     private final JdbcTemplate jdbc;
     private final JmsTemplate jms;
+    private final Werkmap werkmap;
 
     public DeadLetters(QueueAdmin admin, Onbestelbaar onbestelbaar, OperatorLog log, JdbcTemplate jdbc,
-                       JmsTemplate jmsTemplate) {
+                       JmsTemplate jmsTemplate, KnooppuntProperties properties) throws IOException {
+        this.werkmap = new Werkmap(properties.dataDir().resolve("dlq-werk"));
         this.admin = admin;
         this.onbestelbaar = onbestelbaar;
         this.log = log;
@@ -199,23 +209,53 @@ public class DeadLetters {
                 session.rollback();
                 return new Resultaat(traceerId, Uitkomst.AL_IN_WACHTRIJ, doel);
             }
-            Message kopie = kopie(session, entry);
-            kopie.setStringProperty("_AMQ_DUPL_ID", "opnieuw/" + traceerId + "/" + entry.getJMSMessageID());
-            try (MessageProducer producer = session.createProducer(session.createQueue(doel))) {
-                producer.send(kopie);
+            // a large bericht goes through a work file, chunk by chunk, never whole in the heap
+            Path werk = JmsInhoud.isGroot(entry) ? bewaar(entry) : null;
+            try (InputStream stroom = werk == null ? null : Files.newInputStream(werk)) {
+                Message kopie = kopie(session, entry, stroom);
+                kopie.setStringProperty("_AMQ_DUPL_ID", "opnieuw/" + traceerId + "/" + entry.getJMSMessageID());
+                try (MessageProducer producer = session.createProducer(session.createQueue(doel))) {
+                    producer.send(kopie);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                verwijder(werk);
             }
             session.commit();
             return new Resultaat(traceerId, Uitkomst.OPNIEUW_AANGEBODEN, "naar " + doel);
         }
     }
 
-    private static Message kopie(Session session, Message entry) throws JMSException {
+    private Path bewaar(Message entry) throws JMSException {
+        try {
+            Path werk = werkmap.nieuwBestand();
+            JmsInhoud.bewaar(entry, werk);
+            return werk;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void verwijder(Path werk) {
+        try {
+            if (werk != null) {
+                Files.deleteIfExists(werk);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Message kopie(Session session, Message entry, InputStream stroom) throws JMSException {
         Message kopie;
-        if (entry instanceof BytesMessage bytes) {
-            byte[] inhoud = new byte[(int) bytes.getBodyLength()];
-            bytes.readBytes(inhoud);
+        if (stroom != null) {
             BytesMessage b = session.createBytesMessage();
-            b.writeBytes(inhoud);
+            b.setObjectProperty(JmsInhoud.INPUT_STREAM, stroom);
+            kopie = b;
+        } else if (entry instanceof BytesMessage) {
+            BytesMessage b = session.createBytesMessage();
+            b.writeBytes(JmsInhoud.bytes(entry));
             kopie = b;
         } else if (entry instanceof TextMessage text) {
             kopie = session.createTextMessage(text.getText());

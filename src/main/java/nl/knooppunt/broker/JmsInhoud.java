@@ -19,6 +19,8 @@ import org.apache.activemq.artemis.jms.client.ActiveMQMessage;
 public final class JmsInhoud {
 
     static final String SAVE_STREAM = "JMS_AMQ_SaveStream";
+    /** Set on an outgoing BytesMessage: the Artemis client sends the stream in chunks, as a large message. */
+    public static final String INPUT_STREAM = "JMS_AMQ_InputStream";
 
     private JmsInhoud() {
     }

@@ -6,6 +6,7 @@ import jakarta.jms.Message;
 import jakarta.jms.Session;
 import java.io.IOException;
 import java.io.InputStream;
+import nl.knooppunt.broker.JmsInhoud;
 import nl.knooppunt.payload.Payload;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.jms.MessageCreatedStrategy;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
 public class Stroomzending implements MessageCreatedStrategy {
 
     public static final String PROPERTY = "knooppuntStroom";
-    static final String ARTEMIS_INPUT_STREAM = "JMS_AMQ_InputStream";
+    static final String ARTEMIS_INPUT_STREAM = JmsInhoud.INPUT_STREAM;
 
     @Override
     public void onMessageCreated(Message message, Session session, Exchange exchange, Throwable cause) {

@@ -116,6 +116,33 @@ class DeadLettersTest extends SharedHubTest {
     }
 
     @Test
+    void aLargeBerichtIsOfferedAgainWholeThroughAWorkFile() throws Exception {
+        StringBuilder xml = new StringBuilder("<groot>");
+        while (xml.length() < 3 * 1024 * 1024) {
+            xml.append("<regel>").append(xml.length()).append("</regel>\n");
+        }
+        byte[] groot = xml.append("</groot>").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String id = java.util.UUID.randomUUID().toString();
+        stuur("0599", "DLQGROOT", TestBsn.nth(18)); // Rotterdam's queue exists
+        new org.springframework.jms.core.JmsTemplate(cf).send(nl.knooppunt.delivery.push.PushAflevering.DLQ, session -> {
+            jakarta.jms.BytesMessage m = session.createBytesMessage();
+            m.writeBytes(groot);
+            m.setStringProperty("traceerId", id);
+            m.setStringProperty(nl.knooppunt.delivery.push.PushAflevering.QUEUE, "gemeente.0599");
+            m.setStringProperty(nl.knooppunt.delivery.push.PushAflevering.REDEN, "geweigerd door ontvanger: HTTP_400");
+            return m;
+        });
+
+        JsonNode antwoord = post("/api/dead-letters/knooppunt.dlq/opnieuw", Map.of("traceerIds", List.of(id)));
+
+        assertThat(antwoord.at("/resultaten/0/uitkomst").asText()).as("%s", antwoord).isEqualTo("OPNIEUW_AANGEBODEN");
+        assertThat(receiveBody("gemeente.0599", id)).as("the whole bericht, byte for byte").isEqualTo(groot);
+        try (var werk = Files.list(DATA_DIR.resolve("dlq-werk"))) {
+            assertThat(werk).as("the work file is gone").isEmpty();
+        }
+    }
+
+    @Test
     void discardNeedsAReasonAndMoveKeepsTheOrigin() throws Exception {
         apeldoorn.status = 400;
         String weg = stuur(APELDOORN, "DLQ2", TestBsn.nth(18));
