@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Vector;
+import java.util.function.Predicate;
 
 /**
  * A demo aanbieder on the hub's SFTP server, as a real client (JSch) with its own key and the hub's pinned host key:
@@ -48,14 +49,14 @@ final class SftpAanbieder implements AutoCloseable {
         sftp.rename("/uit/" + naam + ".part", "/uit/" + naam);
     }
 
-    /** Takes every complete file out of {@code in/}: downloads it, then deletes it, as the hub asks. */
-    List<Bestand> haalOp() throws SftpException {
+    /** Takes the complete files out of {@code in/} that it wants: downloads each, then deletes it, as the hub asks. */
+    List<Bestand> haalOp(Predicate<String> neem) throws SftpException {
         List<Bestand> result = new ArrayList<>();
         @SuppressWarnings("unchecked")
         Vector<ChannelSftp.LsEntry> entries = sftp.ls("/in");
         for (ChannelSftp.LsEntry e : entries) {
             String naam = e.getFilename();
-            if (naam.startsWith(".") || e.getAttrs().isDir()) {
+            if (naam.startsWith(".") || e.getAttrs().isDir() || !neem.test(naam)) {
                 continue;
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -37,10 +37,23 @@ class DemoTest extends HubTestSupport {
 
     @Autowired
     Demo demo;
+    @Autowired
+    nl.knooppunt.intake.sftp.SftpServer sftpServer;
 
     @Test
     void trafficFlowsOverSftpAndSoapReachesEveryRegionGetsAnswersAndStops() throws Exception {
+        // a newcomer sends a file of their own as a demo aanbieder while the demo runs (README: examples/verstuur.sh)
+        try (SftpAanbieder nieuwkomer = new SftpAanbieder("42420003", DemoVoorbereiding.sleutelBestand(OWN_DATA, "42420003"),
+                demo.knownHosts(), "127.0.0.1", sftpServer.port())) {
+            nieuwkomer.stuur("eigen-wmo315.xml", "<geen-bericht/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
         assertThat(demo.wachtTotKlaar(180, TimeUnit.SECONDS)).as("demo finished by itself").isTrue();
+        // its verslag waits in in/ for its sender: the demo took only the verslagen of its own files
+        try (var in = java.nio.file.Files.list(OWN_DATA.resolve("sftp/home/42420003/in"))) {
+            assertThat(in.map(f -> f.getFileName().toString()))
+                    .anyMatch(n -> n.startsWith("eigen-wmo315.xml.") && n.endsWith(".verslag.xml"));
+        }
+        assertThat(demo.uitkomsten()).noneMatch(u -> u.geval().contains("eigen-wmo315"));
         Map<String, Integer> tellers = demo.tellers();
         List<Demo.Uitkomst> uitkomsten = demo.uitkomsten();
 
