@@ -31,9 +31,9 @@ public final class Werkmap {
     }
 
     /**
-     * A new empty file for a payload that leaves the hub in an answer written after the exchange is done (CXF writes a
-     * SOAP answer's attachments then); see {@link #eenmalig}. Files older than an hour are removed first: an answer
-     * that was never written (the caller went away) leaves its file behind.
+     * A new empty file outside any exchange: the caller deletes it, or hands it on to be read once ({@link #eenmalig}:
+     * an answer that CXF writes after the exchange is done). Files older than an hour are removed first: an answer that
+     * was never written (the caller went away) leaves its file behind.
      */
     public Path nieuwBestand() throws IOException {
         Instant grens = Instant.now().minus(Duration.ofHours(1));
