@@ -843,13 +843,14 @@ class RegistryLoaderTest {
         void pushChannelsWithValidSettingsLoad() throws IOException {
             write("kanalen.yaml", "- deelnemer: \"0599\"", "  kanaal: sftp", SFTP_OK,
                     "- deelnemer: \"0613\"", "  kanaal: soap", "  instellingen: {url: \"https://wmo.gemeente.example/ontvang\", "
-                            + "keystoreFile: /etc/knooppunt/push/client.p12, keystorePasswordEnv: KNOOPPUNT_PUSH_KEYSTORE}",
+                            + "keystoreFile: /etc/knooppunt/push/client.p12, keystorePasswordEnv: KNOOPPUNT_PUSH_KEYSTORE, mtom: true}",
                     "- deelnemer: \"42420001\"", "  kanaal: rest", "  instellingen: {url: \"http://127.0.0.1:9000/hook\", "
                             + "hmacSecretEnv: KNOOPPUNT_HOOK_SECRET}");
             Registry registry = new RegistryLoader(dir).load();
             assertThat(registry.kanaal("0599").soort()).isEqualTo(Kanaal.Soort.SFTP);
             assertThat(registry.kanaal("0599").instellingen()).containsEntry("port", "2222").containsEntry("remoteDir", "/in");
             assertThat(registry.kanaal("0613").soort()).isEqualTo(Kanaal.Soort.SOAP);
+            assertThat(registry.kanaal("0613").instellingen()).as("a YAML boolean is read as text").containsEntry("mtom", "true");
             assertThat(registry.kanaal("42420001").soort()).isEqualTo(Kanaal.Soort.REST);
         }
 
