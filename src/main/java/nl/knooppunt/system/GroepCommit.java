@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -30,7 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a lone bericht waits for nobody (the writer takes what is there, it does not wait for more).
  *
  * <p>A unit that fails is rolled back to its savepoint, alone: its caller gets the unit's own exception, the others
- * commit. When the commit itself fails, every caller of that commit gets the failure and nothing of it is written.
+ * commit. A unit that loses a lock conflict (a deadlock or a lock timeout, as between the groups of two replicas on
+ * PostgreSQL) is not failed but runs again in a commit of its own right after, up to {@value #MAX_POGINGEN} times in
+ * all. When the commit itself fails, every caller of that commit gets the failure and nothing of it is written.
  * A unit runs inline on the caller's thread, as {@code @Transactional} would run it (joining the caller's database
  * transaction, or in one of its own), when the caller already has a transaction and after shut-down has begun; in
  * the writer's transaction when the caller is the writer itself.
@@ -40,6 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class GroepCommit implements DisposableBean {
 
     static final int MAX_PER_COMMIT = 64;
+    /** A unit that lost a lock conflict runs again in the next commit of its group, at most this often in all. */
+    static final int MAX_POGINGEN = 3;
 
     private final TransactionTemplate commit;
     private final TransactionTemplate savepoint;
@@ -117,17 +122,29 @@ public class GroepCommit implements DisposableBean {
     }
 
     private void commit(List<Werk<?>> groep) {
-        try {
-            commit.executeWithoutResult(status -> groep.forEach(w -> w.voerUit(savepoint)));
-        } catch (RuntimeException | Error e) {
-            // the commit (or the transaction around the units) failed: nothing of this group is written
-            groep.forEach(w -> w.mislukt(e));
-            return;
+        List<Werk<?>> ronde = groep;
+        for (int poging = 1; !ronde.isEmpty(); poging++) {
+            List<Werk<?>> deze = ronde;
+            boolean laatste = poging == MAX_POGINGEN;
+            try {
+                commit.executeWithoutResult(status -> deze.forEach(w -> w.voerUit(savepoint, !laatste)));
+            } catch (RuntimeException | Error e) {
+                // the commit (or the transaction around the units) failed: nothing of this group is written
+                deze.forEach(w -> w.mislukt(e));
+                return;
+            }
+            if (grootte != null) {
+                grootte.record(deze.size());
+            }
+            ronde = new ArrayList<>();
+            for (Werk<?> w : deze) {
+                if (w.opnieuw) {
+                    ronde.add(w);
+                } else {
+                    w.klaar();
+                }
+            }
         }
-        if (grootte != null) {
-            grootte.record(groep.size());
-        }
-        groep.forEach(Werk::klaar);
     }
 
     @Override
@@ -141,14 +158,25 @@ public class GroepCommit implements DisposableBean {
         private final CompletableFuture<T> uitkomst = new CompletableFuture<>();
         private T resultaat;
         private Throwable fout;
+        private boolean opnieuw;
 
         Werk(Supplier<T> werk) {
             this.werk = werk;
         }
 
-        void voerUit(TransactionTemplate savepoint) {
+        void voerUit(TransactionTemplate savepoint, boolean magOpnieuw) {
+            opnieuw = false;
             try {
                 resultaat = savepoint.execute(status -> werk.get());
+            } catch (PessimisticLockingFailureException e) {
+                // a deadlock or lock timeout, e.g. with another replica's group: rolled back to its savepoint, which
+                // released its locks. Again in a commit of its own after this one, when this group's locks are gone
+                // too (run again in this transaction, it could meet the same conflict with the group's other units).
+                if (magOpnieuw) {
+                    opnieuw = true;
+                } else {
+                    fout = e;
+                }
             } catch (RuntimeException | Error e) {
                 fout = e; // rolled back to its savepoint; the others go on
             }

@@ -123,6 +123,48 @@ class GroepCommitTest {
     }
 
     @Test
+    void aUnitThatLosesALockConflictRunsAgainInTheNextCommitAndItsFirstTryLeavesNothing() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger pogingen = new java.util.concurrent.atomic.AtomicInteger();
+        CountDownLatch binnen = new CountDownLatch(1);
+        CountDownLatch los = new CountDownLatch(1);
+        Future<?> blokkeert = callers.submit(() -> groep.uitvoeren(() -> {
+            binnen.countDown();
+            await(los);
+        }));
+        await(binnen);
+        Future<String> verliest = callers.submit(() -> groep.uitvoeren(() -> {
+            insert("poging" + pogingen.incrementAndGet());
+            if (pogingen.get() == 1) {
+                throw new org.springframework.dao.CannotAcquireLockException("deadlock detected");
+            }
+            return "gelukt";
+        }));
+        Future<?> ander = callers.submit(() -> groep.uitvoeren(() -> insert("ander")));
+        Awaitility.await().until(() -> groep.wachtend() == 2);
+
+        los.countDown();
+
+        assertThat(verliest.get(10, TimeUnit.SECONDS)).isEqualTo("gelukt");
+        ander.get(10, TimeUnit.SECONDS);
+        blokkeert.get(10, TimeUnit.SECONDS);
+        assertThat(pogingen).hasValue(2);
+        assertThat(rijen()).containsExactlyInAnyOrder("ander", "poging2");
+        // the retry was a commit of its own: the blocking unit alone, the group of two, then the retry alone
+        assertThat(metrics.get("knooppunt.groepcommit.werk").summary().count()).isEqualTo(3);
+    }
+
+    @Test
+    void aUnitThatKeepsLosingLockConflictsFailsAfterItsLastTry() {
+        java.util.concurrent.atomic.AtomicInteger pogingen = new java.util.concurrent.atomic.AtomicInteger();
+
+        assertThatThrownBy(() -> groep.uitvoeren(() -> {
+            pogingen.incrementAndGet();
+            throw new org.springframework.dao.PessimisticLockingFailureException("lock timeout");
+        })).isInstanceOf(org.springframework.dao.PessimisticLockingFailureException.class);
+        assertThat(pogingen).hasValue(GroepCommit.MAX_POGINGEN);
+    }
+
+    @Test
     void whenTheCommitFailsEveryCallerOfItGetsTheFailureAndNothingIsWritten() throws Exception {
         commitFaalt.set(true);
         CountDownLatch binnen = new CountDownLatch(1);
