@@ -67,14 +67,8 @@ class GroepCommitTest {
 
     @Test
     void theWorkOfConcurrentCallersSharesOneCommitAndEachCallerGoesOnOnlyAfterIt() throws Exception {
-        CountDownLatch binnen = new CountDownLatch(1);
         CountDownLatch los = new CountDownLatch(1);
-        Future<?> blokkeert = callers.submit(() -> groep.uitvoeren(() -> {
-            insert("eerste");
-            binnen.countDown();
-            await(los);
-        }));
-        await(binnen);
+        Future<?> blokkeert = houdSchrijverVast("eerste", los);
         List<Future<?>> tien = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             String naam = "rij" + i;
@@ -98,13 +92,8 @@ class GroepCommitTest {
     @Test
     void aFailingUnitRollsBackAloneAndItsCallerGetsItsOwnException() throws Exception {
         jdbc.update("insert into rij values ('bestaat')");
-        CountDownLatch binnen = new CountDownLatch(1);
         CountDownLatch los = new CountDownLatch(1);
-        Future<?> blokkeert = callers.submit(() -> groep.uitvoeren(() -> {
-            binnen.countDown();
-            await(los);
-        }));
-        await(binnen);
+        Future<?> blokkeert = houdSchrijverVast(null, los);
         Future<?> faalt = callers.submit(() -> groep.uitvoeren(() -> {
             insert("half");
             throw new IllegalArgumentException("fout in de eenheid");
@@ -125,13 +114,8 @@ class GroepCommitTest {
     @Test
     void aUnitThatLosesALockConflictRunsAgainInTheNextCommitAndItsFirstTryLeavesNothing() throws Exception {
         java.util.concurrent.atomic.AtomicInteger pogingen = new java.util.concurrent.atomic.AtomicInteger();
-        CountDownLatch binnen = new CountDownLatch(1);
         CountDownLatch los = new CountDownLatch(1);
-        Future<?> blokkeert = callers.submit(() -> groep.uitvoeren(() -> {
-            binnen.countDown();
-            await(los);
-        }));
-        await(binnen);
+        Future<?> blokkeert = houdSchrijverVast(null, los);
         Future<String> verliest = callers.submit(() -> groep.uitvoeren(() -> {
             insert("poging" + pogingen.incrementAndGet());
             if (pogingen.get() == 1) {
@@ -167,14 +151,8 @@ class GroepCommitTest {
     @Test
     void whenTheCommitFailsEveryCallerOfItGetsTheFailureAndNothingIsWritten() throws Exception {
         commitFaalt.set(true);
-        CountDownLatch binnen = new CountDownLatch(1);
         CountDownLatch los = new CountDownLatch(1);
-        Future<?> blokkeert = callers.submit(() -> groep.uitvoeren(() -> {
-            insert("a");
-            binnen.countDown();
-            await(los);
-        }));
-        await(binnen);
+        Future<?> blokkeert = houdSchrijverVast("a", los);
         Future<?> b = callers.submit(() -> groep.uitvoeren(() -> insert("b")));
         Awaitility.await().until(() -> groep.wachtend() == 1);
 
@@ -233,6 +211,20 @@ class GroepCommitTest {
 
     private List<String> rijen() {
         return jdbc.queryForList("select naam from rij", String.class);
+    }
+
+    /** A unit that holds the writer (after inserting {@code eerst}, if given) until {@code los} opens; returns once it does. */
+    private Future<?> houdSchrijverVast(String eerst, CountDownLatch los) {
+        CountDownLatch binnen = new CountDownLatch(1);
+        Future<?> unit = callers.submit(() -> groep.uitvoeren(() -> {
+            if (eerst != null) {
+                insert(eerst);
+            }
+            binnen.countDown();
+            await(los);
+        }));
+        await(binnen);
+        return unit;
     }
 
     private static void await(CountDownLatch latch) {
