@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
 /**
  * SOAP push: calls {@code OntvangBericht} (schemas/knooppunt-ontvang.wsdl) on the participant's service with a CXF
  * client; traceerId is the idempotency key. With the setting {@code mtom: "true"} the bericht goes as an MTOM
- * attachment, streamed from where it is (a large one from its work file, {@link PushInhoud}). An answer = delivered; a fault with faultcode Client = refused (DLQ);
- * any other fault, HTTP error or timeout = try again later. With {@code keystoreFile} the client presents that
+ * attachment, streamed from where it is (a large one from its work file, {@link PushInhoud}). An answer = delivered;
+ * a fault with faultcode Client = refused (DLQ); any other fault, HTTP error or timeout = try again later. With {@code keystoreFile} the client presents that
  * certificate (mutual TLS); its password comes from the environment variable {@code keystorePasswordEnv}.
  */
 @Component
